@@ -1,0 +1,9 @@
+namespace Hyperion.Engine.Plans;
+
+/// <summary>Life cycle of a plan object, as of a Python generator.</summary>
+internal enum PlanState
+{
+    NotStarted,
+    Running,
+    Completed,
+}

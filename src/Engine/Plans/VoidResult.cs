@@ -1,0 +1,4 @@
+namespace Hyperion.Engine.Plans;
+
+/// <summary>The result type of plans that return nothing.</summary>
+internal readonly struct VoidResult;
