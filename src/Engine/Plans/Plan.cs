@@ -97,6 +97,12 @@ public abstract class Plan : ICriticalNotifyCompletion
     /// <summary>Makes a plan of a message sequence, evaluated lazily (an iterator method is a plan too).</summary>
     public static Plan From(IEnumerable<Msg> messages) => messages as Plan ?? new MessagesPlan(messages, "generator");
 
+    /// <summary>A one-message plan.</summary>
+    public static implicit operator Plan(Msg msg) => From(msg);
+
+    /// <summary>A one-message plan (the named alternative of the implicit conversion).</summary>
+    public static Plan FromMsg(Msg msg) => From(msg);
+
     /// <summary>Awaiting a plan inside another plan runs it in place (<c>yield from</c>).</summary>
     public Plan GetAwaiter() => this;
 

@@ -1,0 +1,3 @@
+using Hyperion.Cli;
+
+return await HyperionCommand.Build().Parse(args).InvokeAsync().ConfigureAwait(false);
