@@ -561,10 +561,10 @@ public sealed partial class RunEngine : IDisposable
 
     private Plan Rewind()
     {
-        var cached = _msgCache ?? [];
-        var plan = Plan.From(cached.ToArray());
+        var cached = _msgCache?.ToArray() ?? [];
+        var plan = Plan.From(cached);
         _msgCache = [];
-        if (cached.Count > 0)
+        if (cached.Length > 0)
         {
             foreach (var bundler in _bundlers.Values)
             {
@@ -582,7 +582,7 @@ public sealed partial class RunEngine : IDisposable
             return;
         }
 
-        _msgCache = [];
+        _msgCache.Clear();
         foreach (var bundler in _bundlers.Values)
         {
             bundler.ResetCheckpointState();
