@@ -601,20 +601,4 @@ public sealed partial class RunEngine : IDisposable
     }
 
     private void Emit(DocumentName name, Document document) => Dispatcher.Process(name, document);
-
-    private enum LoopOutcome
-    {
-        Finished,
-        Paused,
-    }
-
-    private readonly record struct PlanInput(object? Value, Exception? Error);
-
-    private sealed record SuspensionRequest(Task Resume, Func<Plan>? PrePlan, Func<Plan>? PostPlan, string? Justification);
-
-    /// <summary>Identifies one call, so that statuses finishing after it ended are pardoned.</summary>
-    private sealed class CallScope
-    {
-        public volatile bool PardonFailures;
-    }
 }
