@@ -17,11 +17,11 @@ namespace Hyperion.Engine.PlanLibrary;
 /// </summary>
 public static class Stubs
 {
-    private static long s_groupCounter;
+    private static long _groupCounter;
 
     /// <summary>A group name unique in this process, e.g. "trigger-17" (bluesky's <c>short_uid</c>).</summary>
     public static string ShortUid(string label = "") =>
-        $"{label}-{Interlocked.Increment(ref s_groupCounter)}";
+        $"{label}-{Interlocked.Increment(ref _groupCounter)}";
 
     /// <summary>Opens a run with metadata; returns its uid.</summary>
     public static async Plan<string?> OpenRun(IReadOnlyDictionary<string, object?>? metadata = null, object? run = null) =>
