@@ -89,4 +89,44 @@ public class TracingAndSuspensionTests
         Assert.Equal("abort", interrupted.Result.ExitStatus);
         Assert.Equal("abort", docs.Of<RunStop>().Single().ExitStatus);
     }
+
+    [Fact]
+    public async Task A_suspension_requested_while_paused_takes_effect_on_resume()
+    {
+        using var engine = new RunEngine();
+        var commands = new List<string>();
+        engine.MsgHook = m => commands.Add(m.Command);
+        await Assert.ThrowsAsync<RunEngineInterrupted>(() => engine.RunAsync(Plan.From(new Msg("checkpoint"), new Msg("pause"), new Msg("null"))));
+        var resume = new TaskCompletionSource();
+        resume.SetResult();
+        engine.RequestSuspend(resume.Task, justification: "tripped while paused");
+        var result = await engine.ResumeAsync();
+        Assert.Equal("success", result.ExitStatus);
+        Assert.Contains("_start_suspender", commands);
+        Assert.Equal("null", commands[^1]);
+    }
+
+    [Fact]
+    public async Task A_plan_can_catch_InvalidCommand_and_carry_on()
+    {
+        using var engine = new RunEngine();
+
+        static async Plan<string> Tolerant()
+        {
+            try
+            {
+                await new Msg("not_registered");
+                return "no error";
+            }
+            catch (InvalidCommand ex)
+            {
+                await new Msg("null");
+                return ex.Command;
+            }
+        }
+
+        var result = await engine.RunAsync(Tolerant());
+        Assert.Equal("not_registered", result.PlanResult);
+        Assert.Equal("success", result.ExitStatus);
+    }
 }
