@@ -197,7 +197,7 @@ public sealed class RunComposer
                 $"data [{Join(data.Keys)}], timestamps [{Join(timestamps.Keys)}], descriptor data_keys [{Join(stream.EventKeys)}].");
         }
 
-        foreach (var key in filled.Keys)
+        foreach (var (key, _) in filled)
         {
             if (!data.ContainsKey(key))
             {
@@ -209,7 +209,7 @@ public sealed class RunComposer
     private static bool MatchesEventKeys<T>(ComposedStream stream, Dictionary<string, T> values)
     {
         var count = 0;
-        foreach (var key in values.Keys)
+        foreach (var (key, _) in values)
         {
             if (stream.EventKeys.Contains(key))
             {
