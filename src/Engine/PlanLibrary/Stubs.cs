@@ -17,11 +17,11 @@ namespace Hyperion.Engine.PlanLibrary;
 /// </summary>
 public static class Stubs
 {
-    private static long s_groupCounter;
+    private static long _groupCounter;
 
     /// <summary>A group name unique in this process, e.g. "trigger-17" (bluesky's <c>short_uid</c>).</summary>
     public static string ShortUid(string label = "") =>
-        $"{label}-{Interlocked.Increment(ref s_groupCounter)}";
+        $"{label}-{Interlocked.Increment(ref _groupCounter)}";
 
     /// <summary>Opens a run with metadata; returns its uid.</summary>
     public static async Plan<string?> OpenRun(IReadOnlyDictionary<string, object?>? metadata = null, object? run = null) =>
@@ -421,16 +421,16 @@ public static class Stubs
             if (obj is ITriggerable triggerable)
             {
                 triggered = true;
-                await new Msg(C.Trigger, triggerable, [], Kw(("group", group)));
+                await new Msg(C.Trigger, triggerable, [], Kwargs.Of("group", group));
             }
         }
 
         if (triggered)
         {
-            await new Msg(C.Wait, null, [], Kw(("group", group)));
+            await new Msg(C.Wait, null, [], Kwargs.Of("group", group));
         }
 
-        await new Msg(C.Create, null, [], Kw(("name", name)));
+        await new Msg(C.Create, null, [], Kwargs.Of("name", name));
         var readings = new Dictionary<string, Reading>(StringComparer.Ordinal);
         try
         {
@@ -554,11 +554,11 @@ public static class Stubs
                 continue;
             }
 
-            await new Msg(C.Set, motor, [position], Kw(("group", group)));
+            await new Msg(C.Set, motor, [position], Kwargs.Of("group", group));
             positionCache[motor] = position;
         }
 
-        await new Msg(C.Wait, null, [], Kw(("group", group)));
+        await new Msg(C.Wait, null, [], Kwargs.Of("group", group));
     }
 
     /// <summary>One step of an N-D scan: move the motors that change, then trigger and read detectors and motors (bluesky's <c>one_nd_step</c>).</summary>
@@ -579,6 +579,11 @@ public static class Stubs
         where T : class
     {
         ArgumentNullException.ThrowIfNull(devices);
+        if (IsFlatAndDistinct(devices))
+        {
+            return devices;
+        }
+
         var set = new HashSet<object>(devices, ReferenceEqualityComparer.Instance);
         var result = new List<T>(devices.Count);
         var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
@@ -608,7 +613,35 @@ public static class Stubs
         return result;
     }
 
-    /// <summary>Builds keyword arguments; null values are kept (they mean "default group").</summary>
+    // The common case (a few distinct devices without parents) needs no sets: checked in place without allocating.
+    private static bool IsFlatAndDistinct<T>(IReadOnlyList<T> devices)
+        where T : class
+    {
+        if (devices.Count > 16)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < devices.Count; i++)
+        {
+            if (devices[i] is IHasParent { Parent: not null })
+            {
+                return false;
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (ReferenceEquals(devices[i], devices[j]))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Builds mutable keyword arguments; null values are kept (they mean "default group").</summary>
     internal static Dictionary<string, object?> Kw(params (string Key, object? Value)[] pairs)
     {
         var kwargs = new Dictionary<string, object?>(pairs.Length, StringComparer.Ordinal);
