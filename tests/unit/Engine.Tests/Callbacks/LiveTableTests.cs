@@ -94,7 +94,10 @@ public class LiveTableTests
         table.Invoke(DocumentName.Start, new RunStart { Uid = "run-0001-abcdef", Time = t });
         table.Invoke(DocumentName.Descriptor, new EventDescriptor
         {
-            Uid = "d1", Time = t, RunStartUid = "run-0001-abcdef", Name = "primary",
+            Uid = "d1",
+            Time = t,
+            RunStartUid = "run-0001-abcdef",
+            Name = "primary",
             DataKeys = new(StringComparer.Ordinal)
             {
                 ["count"] = DataKey.Integer("SIM:count"),
@@ -107,7 +110,10 @@ public class LiveTableTests
         table.Invoke(DocumentName.Descriptor, new EventDescriptor { Uid = "d2", Time = t, RunStartUid = "run-0001-abcdef", Name = "baseline" });
         table.Invoke(DocumentName.EventPage, new EventPage
         {
-            Uid = ["e1", "e2"], Time = [t, t + 1.25], Descriptor = "d1", SeqNum = [1, 2],
+            Uid = ["e1", "e2"],
+            Time = [t, t + 1.25],
+            Descriptor = "d1",
+            SeqNum = [1, 2],
             Data = new(StringComparer.Ordinal)
             {
                 ["count"] = [7L, 8L],
@@ -119,13 +125,19 @@ public class LiveTableTests
         });
         table.Invoke(DocumentName.Event, new Event
         {
-            Uid = "e3", Time = t, Descriptor = "d1", SeqNum = 3,
+            Uid = "e3",
+            Time = t,
+            Descriptor = "d1",
+            SeqNum = 3,
             Data = new(StringComparer.Ordinal) { ["count"] = 1.5, ["x"] = 1.0 },
             Timestamps = new(StringComparer.Ordinal),
         });
         table.Invoke(DocumentName.Event, new Event
         {
-            Uid = "e4", Time = t, Descriptor = "d1", SeqNum = 4,
+            Uid = "e4",
+            Time = t,
+            Descriptor = "d1",
+            SeqNum = 4,
             Data = new(StringComparer.Ordinal) { ["count"] = 9L, ["x"] = 3.0 },
             Timestamps = new(StringComparer.Ordinal),
             Filled = new(StringComparer.Ordinal) { ["x"] = false },
