@@ -216,4 +216,66 @@ public class SuspenderEngineTests
         Assert.Equal("success", (await run.WaitAsync(MsgRecorder.Timeout)).ExitStatus);
         Assert.False(suspender.Tripped);
     }
+
+    [Fact]
+    public async Task Pause_requested_while_suspended_pauses_and_resume_waits_for_the_suspender_again()
+    {
+        using var engine = new RunEngine();
+        var recorder = new MsgRecorder();
+        engine.MsgHook = recorder.Record;
+        var interlock = new SynSignal("interlock", 1);
+        engine.InstallSuspender(new SuspendBoolHigh(interlock));
+
+        var run = engine.RunAsync(Plan.From(new Msg("checkpoint")));
+        await recorder.WhenSeen("wait_for");
+        engine.RequestPause();
+        await Assert.ThrowsAsync<RunEngineInterrupted>(() => run.WaitAsync(MsgRecorder.Timeout));
+        Assert.Equal(RunEngineState.Paused, engine.State);
+        Assert.Equal(["wait_for"], recorder.Commands);
+
+        interlock.Put(0);
+        Assert.Equal("success", (await engine.ResumeAsync().WaitAsync(MsgRecorder.Timeout)).ExitStatus);
+        Assert.Equal(["wait_for", "wait_for", "checkpoint"], recorder.Commands);
+    }
+
+    [Fact]
+    public async Task Deferred_pause_requested_while_suspended_pauses_at_the_next_checkpoint()
+    {
+        using var engine = new RunEngine();
+        var recorder = new MsgRecorder();
+        engine.MsgHook = recorder.Record;
+        var interlock = new SynSignal("interlock", 1);
+        engine.InstallSuspender(new SuspendBoolHigh(interlock));
+
+        var run = engine.RunAsync(Plan.From(new Msg("checkpoint"), new Msg("null")));
+        await recorder.WhenSeen("wait_for");
+        engine.RequestPause(defer: true);
+        interlock.Put(0);
+        await Assert.ThrowsAsync<RunEngineInterrupted>(() => run.WaitAsync(MsgRecorder.Timeout));
+        Assert.Equal(["wait_for", "checkpoint"], recorder.Commands);
+
+        Assert.Equal("success", (await engine.ResumeAsync().WaitAsync(MsgRecorder.Timeout)).ExitStatus);
+        Assert.Equal(["wait_for", "checkpoint", "null"], recorder.Commands);
+    }
+
+    [Fact]
+    public async Task Suspension_interrupts_a_sleep_which_is_replayed_after_the_resume()
+    {
+        using var engine = new RunEngine();
+        var recorder = new MsgRecorder();
+        engine.MsgHook = recorder.Record;
+        var fault = new SynSignal("fault", 0);
+        engine.InstallSuspender(new SuspendBoolHigh(fault, prePlan: () => Plan.From(Null("pre")), postPlan: () => Plan.From(Null("post"))));
+
+        var run = engine.RunAsync(Plan.From(new Msg("checkpoint"), new Msg("sleep", null, 0.3)));
+        await recorder.WhenSeen("sleep");
+        fault.Put(1);
+        await recorder.WhenSeen("wait_for");
+        fault.Put(0);
+
+        Assert.Equal("success", (await run.WaitAsync(MsgRecorder.Timeout)).ExitStatus);
+        Assert.Equal(
+            ["checkpoint", "sleep", "_start_suspender", "rewindable", "null:pre", "wait_for", "_resume_from_suspender", "null:post", "rewindable", "sleep"],
+            recorder.Messages.Select(Describe));
+    }
 }
