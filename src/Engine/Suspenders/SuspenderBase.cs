@@ -1,3 +1,4 @@
+using Hyperion.Engine.Errors;
 using Hyperion.Engine.Messages;
 using Hyperion.Engine.Plans;
 using Hyperion.Engine.Protocols;
@@ -216,7 +217,7 @@ public abstract class SuspenderBase : ISuspender
 
                     // bluesky asks only a running engine; an idle one finds the trip through GetTripState when the
                     // next plan starts, and the engine itself ignores requests in states that cannot suspend.
-                    if (_engine.State != RunEngineState.Idle)
+                    if (_engine.State is not (RunEngineState.Idle or RunEngineState.Panicked))
                     {
                         engineToAsk = _engine;
                         resume = _release.Task;
@@ -240,7 +241,20 @@ public abstract class SuspenderBase : ISuspender
         }
 
         releaseNow?.TrySetResult();
-        engineToAsk?.RequestSuspend(resume!, PrePlan, PostPlan, justification);
+        if (engineToAsk is null)
+        {
+            return;
+        }
+
+        try
+        {
+            engineToAsk.RequestSuspend(resume!, PrePlan, PostPlan, justification);
+        }
+        catch (RunEnginePanicked)
+        {
+            // The engine panicked after the state check: it runs no plan to suspend, and a signal update must not
+            // throw into the device's thread. The trip stays visible through GetTripState.
+        }
     }
 
     private object? Pick(IReadOnlyDictionary<string, Reading> readings)

@@ -17,6 +17,7 @@ internal sealed class ProgressDisplay
     private readonly TimeProvider _time;
     private readonly TimeSpan _drawDelay;
     private readonly List<StatusBar> _bars = [];
+    private readonly HashSet<StatusBar> _reported = [];
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<bool> _drawn = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ProgressContext? _context;
@@ -145,6 +146,11 @@ internal sealed class ProgressDisplay
             {
                 _context = null;
             }
+
+            foreach (var bar in _bars)
+            {
+                bar.Sync();
+            }
         }).ConfigureAwait(false);
     }
 
@@ -155,7 +161,13 @@ internal sealed class ProgressDisplay
             _writingLines = true;
             foreach (var bar in _bars)
             {
-                WriteLine(bar.Snapshot());
+                var snapshot = bar.Snapshot();
+                if (snapshot.Done)
+                {
+                    _reported.Add(bar);
+                }
+
+                WriteLine(snapshot);
             }
         }
 
@@ -163,6 +175,15 @@ internal sealed class ProgressDisplay
         await _finished.Task.ConfigureAwait(false);
         lock (_gate)
         {
+            // A status can finish the wait before its completion callback has run: report it now, once.
+            foreach (var bar in _bars)
+            {
+                if (bar.Status.Done && _reported.Add(bar))
+                {
+                    WriteLine(bar.Snapshot());
+                }
+            }
+
             _writingLines = false;
         }
     }
@@ -171,7 +192,7 @@ internal sealed class ProgressDisplay
     {
         lock (_gate)
         {
-            if (_writingLines)
+            if (_writingLines && _reported.Add(bar))
             {
                 WriteLine(bar.Snapshot());
             }

@@ -17,9 +17,6 @@ internal sealed class StatusBar
     private readonly Action<StatusBar> _finished;
     private WatcherUpdate? _last;
     private ProgressTask? _task;
-    private bool _done;
-    private bool _success;
-    private string? _failure;
 
     public StatusBar(Status status, Action<StatusBar> finished)
     {
@@ -59,7 +56,8 @@ internal sealed class StatusBar
     {
         lock (_gate)
         {
-            return new StatusBarSnapshot(NameLocked(), _last, _done, _success, _failure);
+            // The status itself, not the callback, says whether it finished: the callback may still be on its way.
+            return new StatusBarSnapshot(NameLocked(), _last, Status.Done, Status.Success, Status.Exception?.Message);
         }
     }
 
@@ -83,16 +81,18 @@ internal sealed class StatusBar
         }
     }
 
-    private void OnDone(Status status)
+    /// <summary>Brings the Spectre task up to date with the status, e.g. before the last frame is drawn.</summary>
+    public void Sync()
     {
         lock (_gate)
         {
-            _done = true;
-            _success = status.Success;
-            _failure = status.Exception?.Message;
             ApplyLocked();
         }
+    }
 
+    private void OnDone(Status status)
+    {
+        Sync();
         _finished(this);
     }
 
@@ -107,10 +107,10 @@ internal sealed class StatusBar
         }
 
         task.Description = Markup.Escape(NameLocked());
-        if (_done)
+        if (Status.Done)
         {
             task.IsIndeterminate = false;
-            if (_success)
+            if (Status.Success)
             {
                 task.Value = task.MaxValue;
             }

@@ -41,10 +41,12 @@ public class ProgressBarManagerTests
     {
         using var console = new TestConsole();
         var manager = new ProgressBarManager(console, drawDelay: TimeSpan.Zero);
-        var move = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Synchronous completion, as a device thread finishing its status: each line is written before the next status ends.
+        var move = new TaskCompletionSource();
         var motor = new WatchableStatus(move.Task, new Named("motor"));
         motor.Publish(Motor(0, TimeSpan.Zero, TimeSpan.FromSeconds(2)));
-        var exposure = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var exposure = new TaskCompletionSource();
         var detector = new Status(exposure.Task, new Named("det"));
 
         manager.Update([motor, detector]);
@@ -196,5 +198,21 @@ public class ProgressBarManagerTests
 
         Assert.Equal(["motor: 0.000 / 5.000 mm (0%)", "motor: 5.000 / 5.000 mm (100%)"], console.Lines);
         Assert.False(manager.IsActive);
+    }
+
+    [Fact]
+    public async Task A_status_that_finishes_as_the_wait_ends_is_still_reported()
+    {
+        using var console = new TestConsole();
+        var manager = new ProgressBarManager(console, drawDelay: TimeSpan.Zero);
+        var exposure = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        manager.Update([new Status(exposure.Task, new Named("det"))]);
+        Assert.True(await manager.WhenDrawnAsync().WaitAsync(Timeout));
+        exposure.SetResult();
+        manager.Update(null);
+        await manager.WhenIdleAsync().WaitAsync(Timeout);
+
+        Assert.Equal(["det: in progress", "det: done"], console.Lines);
     }
 }

@@ -278,4 +278,45 @@ public class SuspenderEngineTests
             ["checkpoint", "sleep", "_start_suspender", "rewindable", "null:pre", "wait_for", "_resume_from_suspender", "null:post", "rewindable", "sleep"],
             recorder.Messages.Select(Describe));
     }
+
+    [Fact]
+    public async Task Suspender_installed_by_a_plan_while_its_signal_is_bad_suspends_at_once()
+    {
+        using var engine = new RunEngine();
+        var recorder = new MsgRecorder();
+        engine.MsgHook = recorder.Record;
+        var fault = new SynSignal("fault", 1);
+        var suspender = new SuspendBoolHigh(fault);
+
+        var run = engine.RunAsync(Plan.From(new Msg("checkpoint"), new Msg("install_suspender", null, suspender), Null("end")));
+        await recorder.WhenSeen("wait_for");
+        Assert.False(run.IsCompleted);
+        fault.Put(0);
+
+        Assert.Equal("success", (await run.WaitAsync(MsgRecorder.Timeout)).ExitStatus);
+        Assert.Equal(
+            ["checkpoint", "install_suspender", "_start_suspender", "rewindable", "wait_for", "_resume_from_suspender", "rewindable", "null:end"],
+            recorder.Messages.Select(Describe));
+    }
+
+    [Fact]
+    public async Task Plan_start_waits_for_every_tripped_suspender()
+    {
+        using var engine = new RunEngine();
+        var recorder = new MsgRecorder();
+        engine.MsgHook = recorder.Record;
+        var ring = new SynSignal("ring_current", 0.0);
+        var shutter = new SynSignal("shutter_open", false);
+        engine.InstallSuspender(new SuspendFloor(ring, 100));
+        engine.InstallSuspender(new SuspendBoolLow(shutter));
+
+        var run = engine.RunAsync(Plan.From(Null("scan")));
+        await recorder.WhenSeen("wait_for");
+        ring.Put(300.0);
+        Assert.False(run.IsCompleted);
+        shutter.Put(true);
+
+        Assert.Equal("success", (await run.WaitAsync(MsgRecorder.Timeout)).ExitStatus);
+        Assert.Equal(["wait_for", "null:scan"], recorder.Messages.Select(Describe));
+    }
 }
