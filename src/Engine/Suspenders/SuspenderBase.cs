@@ -215,8 +215,9 @@ public abstract class SuspenderBase : ISuspender
                 {
                     _release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-                    // bluesky asks only a running engine; an idle one finds the trip through GetTripState when the
-                    // next plan starts, and the engine itself ignores requests in states that cannot suspend.
+                    // bluesky asks only a running engine; any plan in progress is asked here, so that a trip while
+                    // pausing or paused takes effect on resume (the engine ignores states that cannot suspend).
+                    // An idle engine finds the trip through GetTripState when its next plan starts.
                     if (_engine.State is not (RunEngineState.Idle or RunEngineState.Panicked))
                     {
                         engineToAsk = _engine;
