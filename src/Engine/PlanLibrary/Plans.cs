@@ -166,7 +166,25 @@ public static partial class Plans
         }
     }
 
-    private static string PerStepRepr(Delegate? perStep) => perStep is null ? "None" : perStep.Method.Name;
+    /// <summary>What bluesky's <c>repr(per_step)</c> stands for: "None", or the hook's name.</summary>
+    private static string PerStepRepr(Delegate? perStep)
+    {
+        if (perStep is null)
+        {
+            return "None";
+        }
+
+        // Local functions compile to "<Outer>g__Name|0_0", lambdas to "<Outer>b__0_0".
+        var name = perStep.Method.Name;
+        var local = name.IndexOf("g__", StringComparison.Ordinal);
+        if (local >= 0)
+        {
+            var end = name.IndexOf('|', local);
+            return name[(local + 3)..(end < 0 ? name.Length : end)];
+        }
+
+        return name.StartsWith('<') ? "<lambda>" : name;
+    }
 
     private static List<object?> Extent(double start, double stop) => [start, stop];
 }
