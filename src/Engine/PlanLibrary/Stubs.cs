@@ -480,37 +480,54 @@ public static class Stubs
 
     /// <summary>
     /// Repeats a plan <paramref name="num"/> times (forever when null) with a checkpoint before each, sleeping so
-    /// that each repetition starts <paramref name="delay"/> seconds after the last (bluesky's <c>repeat</c>).
+    /// that each repetition starts <paramref name="delay"/> seconds after the last began (bluesky's <c>repeat</c>
+    /// with a scalar delay). As in bluesky, the delay also follows the last repetition.
     /// </summary>
-    public static async Plan Repeat(Func<Plan> planFactory, int? num = 1, IReadOnlyList<double>? delay = null, TimeProvider? time = null)
+    public static Plan Repeat(Func<Plan> planFactory, int? num = 1, double delay = 0, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(planFactory);
-        time ??= TimeProvider.System;
-        if (delay is { Count: > 1 } && num is { } count && count - 1 > delay.Count)
+        return RepeatCore(planFactory, num, delay, null, time ?? TimeProvider.System);
+    }
+
+    /// <summary>
+    /// Repeats a plan <paramref name="num"/> times (forever when null) with a checkpoint before each; after
+    /// repetition i, sleeps until <c>delay[i]</c> seconds have passed since it began (bluesky's <c>repeat</c>
+    /// with a list of delays). When the delays run out the repetitions end, so <paramref name="delay"/> needs at
+    /// least <c>num - 1</c> entries; null means no delays at all.
+    /// </summary>
+    public static Plan Repeat(Func<Plan> planFactory, int? num, IReadOnlyList<double>? delay, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(planFactory);
+        if (delay is not null && num is { } count && count - 1 > delay.Count)
         {
             throw new ArgumentException($"num={count} but delay only provides {delay.Count} entries.", nameof(delay));
         }
 
+        return RepeatCore(planFactory, num, null, delay, time ?? TimeProvider.System);
+    }
+
+    private static async Plan RepeatCore(Func<Plan> planFactory, int? num, double? scalarDelay, IReadOnlyList<double>? delays, TimeProvider time)
+    {
         for (var i = 0; num is null || i < num; i++)
         {
             var started = time.GetTimestamp();
             await Checkpoint();
             await planFactory();
-            if (num is { } last && i + 1 == last)
+            var seconds = scalarDelay;
+            if (delays is not null)
             {
-                break;
+                // bluesky stops at StopIteration: after the last of num repetitions, or to end an endless repeat.
+                if (i >= delays.Count)
+                {
+                    break;
+                }
+
+                seconds = delays[i];
             }
 
-            double? d = delay switch
+            if (seconds is { } d)
             {
-                null or { Count: 0 } => null,
-                { Count: 1 } => delay[0],
-                _ when i < delay.Count => delay[i],
-                _ => throw new ArgumentException($"num={num} but delay only provides {delay.Count} entries.", nameof(delay)),
-            };
-            if (d is { } seconds)
-            {
-                var left = seconds - time.GetElapsedTime(started).TotalSeconds;
+                var left = d - time.GetElapsedTime(started).TotalSeconds;
                 if (left > 0)
                 {
                     await Sleep(left);
