@@ -22,30 +22,10 @@ public static class EngineWorkloads
     }
 
     /// <summary>bluesky's count: open_run, then per point a checkpoint and trigger_and_read, then close_run.</summary>
-    public static async Plan Count(IReadOnlyList<IReadable> detectors, int n)
-    {
-        await Stubs.OpenRun();
-        for (var i = 0; i < n; i++)
-        {
-            await Stubs.Checkpoint();
-            await Stubs.TriggerAndRead(detectors);
-        }
-
-        await Stubs.CloseRun();
-    }
+    public static Plan Count(IReadOnlyList<IReadable> detectors, int n) => Plans.Count(detectors, n);
 
     /// <summary>bluesky's scan of one motor from 0 to 1 in <paramref name="n"/> points.</summary>
-    public static async Plan Scan(IReadOnlyList<IReadable> detectors, SynAxis motor, int n)
-    {
-        await Stubs.OpenRun();
-        var cache = new Dictionary<IMovable, object?>();
-        for (var i = 0; i < n; i++)
-        {
-            await Stubs.OneNdStep(detectors, [(motor, i / (double)Math.Max(1, n - 1))], cache);
-        }
-
-        await Stubs.CloseRun();
-    }
+    public static Plan Scan(IReadOnlyList<IReadable> detectors, SynAxis motor, int n) => Plans.Scan(detectors, [(motor, 0.0, 1.0)], n);
 
     /// <summary>A RunEngine with one subscriber that keeps every document.</summary>
     public static (RunEngine Engine, List<Document> Documents) EngineWithCollector(bool validate)
