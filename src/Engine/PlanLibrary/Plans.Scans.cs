@@ -444,6 +444,50 @@ public static partial class Plans
         return Relative(scan, [motor]);
     }
 
+    /// <summary>
+    /// Scans two movables relative to where they are, the second moving half as far as the first (bluesky's
+    /// <c>x2x_scan</c>, a generalised theta-two-theta scan); they go back afterwards.
+    /// </summary>
+    /// <param name="detectors">The detectors to read at each point.</param>
+    /// <param name="motor1">The movable that goes from <paramref name="start"/> to <paramref name="stop"/>.</param>
+    /// <param name="motor2">The movable that goes from half of <paramref name="start"/> to half of <paramref name="stop"/>.</param>
+    /// <param name="start">First offset of <paramref name="motor1"/>.</param>
+    /// <param name="stop">Last offset of <paramref name="motor1"/>.</param>
+    /// <param name="num">Number of points, at least 1.</param>
+    /// <param name="perStep">Replaces the default step.</param>
+    /// <param name="md">Metadata merged over the plan's.</param>
+    public static Plan<string?> X2XScan(
+        IReadOnlyList<IReadable> detectors,
+        IMovable motor1,
+        IMovable motor2,
+        double start,
+        double stop,
+        int num,
+        PerStep? perStep = null,
+        IReadOnlyDictionary<string, object?>? md = null)
+    {
+        CheckDetectors(detectors);
+        CheckMotor(motor1, nameof(motor1));
+        CheckMotor(motor2, nameof(motor2));
+        var metadata = Merge(
+            new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["plan_name"] = "x2x_scan",
+                ["plan_args"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["detectors"] = NamesOf(detectors),
+                    ["motor1"] = NameOf(motor1),
+                    ["motor2"] = NameOf(motor2),
+                    ["start"] = start,
+                    ["stop"] = stop,
+                    ["num"] = num,
+                    ["per_step"] = PerStepRepr(perStep),
+                },
+            },
+            md);
+        return RelScan(detectors, [(motor1, start, stop), (motor2, start / 2, stop / 2)], num, perStep, metadata);
+    }
+
     private static Plan<string?> ListGridScanCore(
         IReadOnlyList<IReadable> detectors,
         IReadOnlyList<(IMovable Motor, IReadOnlyList<object?> Positions)> axes,

@@ -493,4 +493,67 @@ public class PreprocessorWrapperTests
         Assert.Equal(["stage", "open_run", "checkpoint", "locate", "locate", "set", "close_run", "unstage", "set", "wait"], messages.Commands());
         Assert.IsType<RequestStop>(error);
     }
+
+    // ---- multiple runs, SupplementalData ------------------------------------------------------------------
+
+    [Fact]
+    public async Task Baseline_reads_into_each_of_several_runs_open_at_once()
+    {
+        var det = new SynGauss("det");
+        var sig = new SynSignal("ring_current", 300.0);
+        async Plan TwoRuns()
+        {
+            await Stubs.OpenRun(run: "a");
+            await Stubs.OpenRun(run: "b");
+            await Preprocessors.SetRunKey(Stubs.TriggerAndRead([det]), "a");
+            await Stubs.CloseRun(run: "b");
+            await Stubs.CloseRun(run: "a");
+        }
+
+        var record = await RunAsync(Preprocessors.Baseline(TwoRuns(), [sig]));
+        Assert.Null(record.Error);
+        var docs = record.Documents.Select(d => d.Doc).ToList();
+        var starts = docs.OfType<RunStart>().ToList();
+        Assert.Equal(2, starts.Count);
+        foreach (var start in starts)
+        {
+            var baseline = Assert.Single(docs.OfType<EventDescriptor>(), d => d.RunStartUid == start.Uid && d.Name == "baseline");
+            Assert.Equal(2, docs.OfType<Event>().Count(e => e.Descriptor == baseline.Uid));
+        }
+
+        Assert.Equal([2, 2], docs.OfType<RunStop>().Select(s => s.NumEvents["baseline"]));
+    }
+
+    [Fact]
+    public void Supplemental_data_brackets_the_plan_with_baseline_monitors_and_flyers()
+    {
+        var det = new SynGauss("det");
+        var sig = new SynSignal("sig");
+        var flyer = new SynFlyer("flyer");
+        var supplemental = new SupplementalData();
+        supplemental.Baseline.Add(det);
+        supplemental.Monitors.Add(sig);
+        supplemental.Flyers.Add(flyer);
+        var messages = supplemental.Apply(Plan.From(new Msg("open_run"), new Msg("null"), new Msg("close_run"))).ToMessageList();
+        Assert.Equal(
+            [
+                "open_run", "declare_stream", "trigger", "wait", "create", "read", "save", "monitor", "kickoff", "wait",
+                "null",
+                "complete", "wait", "collect", "unmonitor", "trigger", "wait", "create", "read", "save", "close_run",
+            ],
+            messages.Commands());
+        Assert.Equal("SupplementalData(baseline=[det], monitors=[sig], flyers=[flyer])", supplemental.ToString());
+    }
+
+    [Fact]
+    public async Task Supplemental_data_works_as_a_RunEngine_preprocessor()
+    {
+        var supplemental = new SupplementalData();
+        supplemental.Baseline.Add(new SynSignal("ring_current", 300.0));
+        using var engine = new RunEngine(new RunEngineOptions { Preprocessors = [supplemental.Apply] });
+        var record = await RunAsync(Bp.Count([new SynGauss("det")], 2), engine);
+        Assert.Null(record.Error);
+        Assert.Equal([300.0, 300.0], record.Column("ring_current", "baseline"));
+        Assert.Equal(2, record.Events().Count);
+    }
 }

@@ -95,6 +95,44 @@ public class ScanTests
     }
 
     [Fact]
+    public async Task Rel_scan_stopped_while_paused_closes_the_run_unstages_and_moves_the_motor_back()
+    {
+        var motor = new SynAxis("motor", 2);
+        var det = new SynGauss("det");
+        var saves = 0;
+        var plan = Preprocessors.PlanMutator(
+            Bp.RelScan([det], motor, -1, 1, 5),
+            msg => msg.Command == "save" && ++saves == 2 ? (null, Plan.From(Stubs.Pause())) : (null, null));
+        using var engine = new RunEngine();
+        var docs = new List<Document>();
+        await Assert.ThrowsAsync<RunEngineInterrupted>(() => engine.RunAsync(plan, [(_, d) => docs.Add(d)]));
+        Assert.Equal(RunEngineState.Paused, engine.State);
+        await engine.StopAsync();
+        Assert.Equal(2, docs.OfType<Event>().Count());
+        Assert.Equal("success", Assert.Single(docs.OfType<RunStop>()).ExitStatus);
+        Assert.Equal(2, motor.Position);
+        Assert.Equal(1, det.UnstageCount);
+    }
+
+    [Fact]
+    public async Task Rel_scan_halted_while_paused_runs_none_of_its_cleanup()
+    {
+        var motor = new SynAxis("motor", 2);
+        var saves = 0;
+        var plan = Preprocessors.PlanMutator(
+            Bp.RelScan([new SynGauss("det")], motor, -1, 1, 5),
+            msg => msg.Command == "save" && ++saves == 2 ? (null, Plan.From(Stubs.Pause())) : (null, null));
+        using var engine = new RunEngine();
+        var messages = new List<Msg>();
+        engine.MsgHook = messages.Add;
+        await Assert.ThrowsAsync<RunEngineInterrupted>(() => engine.RunAsync(plan));
+        var before = messages.Count;
+        await engine.HaltAsync();
+        Assert.Equal(before, messages.Count);
+        Assert.Equal(1.5, motor.Position);
+    }
+
+    [Fact]
     public async Task List_scan_visits_the_given_positions()
     {
         // bluesky's test_ascan and test_multi_motor_list_scan.
@@ -230,6 +268,34 @@ public class ScanTests
         var plan = Bp.ScanNd([], Cycler.Of(hinted, [1.0]) + Cycler.Of(new UnhintedMovable("bare"), [2.0]));
         var hints = (Hints)plan.ToMessageList().Single(m => m.Command == "open_run").Kwargs["hints"]!;
         Assert.Null(hints.Dimensions);
+    }
+
+    [Fact]
+    public async Task X2x_scan_moves_the_second_motor_half_as_far_relative_to_the_start()
+    {
+        // bluesky's test_x2x_scan.
+        var m1 = new SynAxis("motor1");
+        var m2 = new SynAxis("motor2", 1);
+        var record = await RunAsync(Bp.X2XScan([new SynGauss("det")], m1, m2, -1, 4, 11));
+        Assert.Equal(PlanPatterns.Linspace(-1, 4, 11), record.Column("motor1"));
+        Assert.Equal(PlanPatterns.Linspace(-0.5, 2, 11).Select(x => x + 1), record.Column("motor2"));
+        Assert.Equal("x2x_scan", record.Start.PlanName);
+        var planArgs = (Dictionary<string, object?>)record.Start.Metadata["plan_args"]!;
+        Assert.Equal(("motor1", "motor2", 11), ((string)planArgs["motor1"]!, (string)planArgs["motor2"]!, (int)planArgs["num"]!));
+        Assert.Equal((0.0, 1.0), (m1.Position, m2.Position));
+    }
+
+    [Fact]
+    public async Task Scan_start_document_serializes_as_event_model_json()
+    {
+        var motor = new SynAxis("motor");
+        var start = (await RunAsync(Bp.Scan([new SynGauss("det")], motor, -1, 1, 3, md: Md(("sample", "lysozyme"))))).Start;
+        using var json = System.Text.Json.JsonDocument.Parse(Hyperion.Engine.Serialization.DocumentJson.Serialize(start));
+        var root = json.RootElement;
+        Assert.Equal("[[[\"motor\"],\"primary\"]]", root.GetProperty("hints").GetProperty("dimensions").GetRawText());
+        Assert.Equal("[\"motor\",-1,1]", root.GetProperty("plan_args").GetProperty("args").GetRawText());
+        Assert.Equal(3, root.GetProperty("num_points").GetInt32());
+        Assert.Equal("lysozyme", root.GetProperty("sample").GetString());
     }
 
     private sealed class UnhintedMovable(string name) : IMovable, IHasName
