@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Hyperion.Cli.Console;
+using Hyperion.Cli.Terminal;
 using Hyperion.Engine.Callbacks;
 using Hyperion.Engine.Documents;
 using Hyperion.Engine.Errors;
@@ -35,7 +35,7 @@ internal static class DemoCommand
     {
         if (points < 2)
         {
-            await System.Console.Error.WriteLineAsync($"--points must be at least 2, got {points}.").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"--points must be at least 2, got {points}.").ConfigureAwait(false);
             return 2;
         }
 
@@ -47,12 +47,12 @@ internal static class DemoCommand
 
         if (summary)
         {
-            await System.Console.Out.WriteAsync(PlanSummary.Summarize(Plan())).ConfigureAwait(false);
+            await Console.Out.WriteAsync(PlanSummary.Summarize(Plan())).ConfigureAwait(false);
             return 0;
         }
 
         using var engine = new RunEngine();
-        using var interrupts = new ConsoleInterrupts(engine, System.Console.Out);
+        using var interrupts = new ConsoleInterrupts(engine, Console.Out);
         await using var progress = new ProgressBarManager(AnsiConsole.Console);
         engine.WaitingHook = progress.Update;
         var table = new LiveTable(["y", "x", "det"]);
@@ -74,16 +74,16 @@ internal static class DemoCommand
             result = await HandleInterruptionAsync(engine, interrupted.Result).ConfigureAwait(false);
         }
 
-        System.Console.WriteLine();
-        System.Console.WriteLine($"exit status: {result.ExitStatus}; run {string.Join(", ", result.RunStartUids)}");
+        Console.WriteLine();
+        Console.WriteLine($"exit status: {result.ExitStatus}; run {string.Join(", ", result.RunStartUids)}");
         if (best.Position is { } found)
         {
-            System.Console.WriteLine($"brightest point: x = {found.X:F3}, y = {found.Y:F3} (det = {found.Value:F4}); true peak: x = {peak.CenterX:F3}, y = {peak.CenterY:F3}");
+            Console.WriteLine($"brightest point: x = {found.X:F3}, y = {found.Y:F3} (det = {found.Value:F4}); true peak: x = {peak.CenterX:F3}, y = {peak.CenterY:F3}");
         }
 
         if (writer is not null)
         {
-            System.Console.WriteLine($"documents written to {string.Join(", ", writer.Files)}");
+            Console.WriteLine($"documents written to {string.Join(", ", writer.Files)}");
         }
 
         return result.ExitStatus == "success" ? 0 : 1;
@@ -94,8 +94,8 @@ internal static class DemoCommand
     {
         while (engine.State == RunEngineState.Paused)
         {
-            System.Console.Write("Paused. [r]esume, [s]top, [a]bort or [h]alt? ");
-            var answer = (await System.Console.In.ReadLineAsync().ConfigureAwait(false))?.Trim().ToLowerInvariant();
+            Console.Write("Paused. [r]esume, [s]top, [a]bort or [h]alt? ");
+            var answer = (await Console.In.ReadLineAsync().ConfigureAwait(false))?.Trim().ToLowerInvariant();
             try
             {
                 result = answer switch

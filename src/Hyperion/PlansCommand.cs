@@ -20,7 +20,7 @@ internal static class PlansCommand
             foreach (var plan in plans)
             {
                 var parameters = string.Join(", ", plan.GetParameters().Select(p => $"{Describe(p.ParameterType)} {p.Name}"));
-                System.Console.WriteLine($"{plan.Name}({parameters})");
+                Console.WriteLine($"{plan.Name}({parameters})");
             }
 
             return 0;

@@ -241,4 +241,18 @@ public class InterruptionTests
         Assert.StartsWith("monitor", descriptor.Name, StringComparison.Ordinal);
         Assert.Equal([300.0, 299.0], docs.Of<Event>().Select(e => (double)e.Data["current"]!));
     }
+
+    [Fact]
+    public async Task A_lone_flyer_is_collected_into_a_stream_named_after_it_without_declaring_one()
+    {
+        using var engine = new RunEngine();
+        var docs = new DocumentLog();
+        var flyer = new SynFlyer("flyer", points: 3);
+        var result = await engine.RunAsync(Hyperion.Engine.PlanLibrary.Plans.Fly([flyer]), [docs.Add]);
+        Assert.Equal("success", result.ExitStatus);
+        Assert.Equal("flyer", docs.Of<EventDescriptor>().Single().Name);
+        var page = docs.Of<EventPage>().Single();
+        Assert.Equal([1, 2, 3], page.SeqNum);
+        Assert.Equal(3, docs.Of<RunStop>().Single().NumEvents["flyer"]);
+    }
 }

@@ -1,7 +1,7 @@
 using Hyperion.Engine.Errors;
 using Hyperion.Engine.Running;
 
-namespace Hyperion.Cli.Console;
+namespace Hyperion.Cli.Terminal;
 
 /// <summary>
 /// Ctrl+C as bluesky's SIGINT handler treats it: the first press asks for a deferred pause (at the next
@@ -21,7 +21,7 @@ public sealed class ConsoleInterrupts : IDisposable
         _engine = engine;
         _out = output;
         _time = time ?? TimeProvider.System;
-        System.Console.CancelKeyPress += OnCancelKeyPress;
+        Console.CancelKeyPress += OnCancelKeyPress;
     }
 
     /// <summary>Handles one press; returns true when the press was used to pause (so the program keeps running).</summary>
@@ -58,7 +58,7 @@ public sealed class ConsoleInterrupts : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => System.Console.CancelKeyPress -= OnCancelKeyPress;
+    public void Dispose() => Console.CancelKeyPress -= OnCancelKeyPress;
 
     private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e) => e.Cancel = Press();
 }
