@@ -10,6 +10,8 @@ public static class HyperionCommand
     public static RootCommand Build()
     {
         var root = new RootCommand("Hyperion digital twin: a bluesky-compatible RunEngine, devices and plans for unattended MX data collection.");
+        root.Subcommands.Add(DemoCommand.Build());
+        root.Subcommands.Add(PlansCommand.Build());
         root.Subcommands.Add(CommandsCommand());
         return root;
     }

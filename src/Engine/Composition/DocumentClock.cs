@@ -10,7 +10,7 @@ public sealed class DocumentClock
     public DocumentClock(TimeProvider? time = null, Func<string>? newUid = null)
     {
         _time = time ?? TimeProvider.System;
-        _newUid = newUid ?? (static () => Guid.NewGuid().ToString());
+        _newUid = newUid ?? FastUuid4;
     }
 
     /// <summary>The process-wide default: system time, random uids.</summary>
@@ -25,6 +25,25 @@ public sealed class DocumentClock
     /// <summary>A new unique id.</summary>
     public string NewUid() => _newUid();
 
+    /// <summary>
+    /// A random UUID4 from the shared pseudo-random generator. Document uids need uniqueness, not secrecy, and
+    /// <see cref="Guid.NewGuid"/> costs a system call per uid (1.5 µs on our CI machines, more than the rest of an event).
+    /// </summary>
+    public static string FastUuid4()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        Random.Shared.NextBytes(bytes);
+        return ToUuid4(bytes);
+    }
+
+    private static string ToUuid4(Span<byte> bytes)
+    {
+        // Version 4, RFC 4122 variant, as uuid4 produces.
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes).ToString();
+    }
+
     /// <summary>A clock whose uids are reproducible from <paramref name="seed"/> (for tests).</summary>
     public static DocumentClock Seeded(int seed, TimeProvider? time = null)
     {
@@ -38,10 +57,7 @@ public sealed class DocumentClock
                 random.NextBytes(bytes);
             }
 
-            // Version 4, RFC 4122 variant, as uuid4 produces.
-            bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
-            bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-            return new Guid(bytes).ToString();
+            return ToUuid4(bytes);
         });
     }
 }

@@ -88,7 +88,7 @@ public sealed class RunComposer
         filled ??= new Dictionary<string, object>(0, StringComparer.Ordinal);
         if (Validate)
         {
-            CheckKeys(stream, data.Keys, timestamps.Keys, filled.Keys, "event");
+            CheckKeys(stream, data, timestamps, filled, "event");
         }
 
         var seqNum = EventCounters[stream.Name];
@@ -123,7 +123,7 @@ public sealed class RunComposer
 
         if (Validate)
         {
-            CheckKeys(stream, data.Keys, timestamps.Keys, filled.Keys, "event_page");
+            CheckKeys(stream, data, timestamps, filled, "event_page");
         }
 
         var first = EventCounters[stream.Name];
@@ -186,22 +186,42 @@ public sealed class RunComposer
         return length ?? 0;
     }
 
-    private static void CheckKeys(ComposedStream stream, IEnumerable<string> dataKeys, IEnumerable<string> timestampKeys, IEnumerable<string> filledKeys, string what)
+    // Checked without allocating: keys are unique within a dictionary, so "every non-stream key is an event key,
+    // and there are as many of them as event keys" means the two sets are equal.
+    private static void CheckKeys<TData, TTimestamps, TFilled>(ComposedStream stream, Dictionary<string, TData> data, Dictionary<string, TTimestamps> timestamps, Dictionary<string, TFilled> filled, string what)
     {
-        var data = dataKeys.Where(k => !stream.StreamKeys.Contains(k)).ToHashSet(StringComparer.Ordinal);
-        var timestamps = timestampKeys.Where(k => !stream.StreamKeys.Contains(k)).ToHashSet(StringComparer.Ordinal);
-        if (!data.SetEquals(stream.EventKeys) || !timestamps.SetEquals(stream.EventKeys))
+        if (!MatchesEventKeys(stream, data) || !MatchesEventKeys(stream, timestamps))
         {
             throw new EventModelValidationError(
                 $"The {what}'s keys must match its descriptor's (other than \"STREAM:\" keys) in stream '{stream.Name}': " +
-                $"data [{Join(data)}], timestamps [{Join(timestamps)}], descriptor data_keys [{Join(stream.EventKeys)}].");
+                $"data [{Join(data.Keys)}], timestamps [{Join(timestamps.Keys)}], descriptor data_keys [{Join(stream.EventKeys)}].");
         }
 
-        var extra = filledKeys.Where(k => !data.Contains(k)).ToList();
-        if (extra.Count > 0)
+        foreach (var (key, _) in filled)
         {
-            throw new EventModelValidationError($"Keys in the {what}'s filled [{Join(extra)}] must be a subset of its data keys [{Join(data)}].");
+            if (!data.ContainsKey(key))
+            {
+                throw new EventModelValidationError($"Keys in the {what}'s filled [{Join(filled.Keys)}] must be a subset of its data keys [{Join(data.Keys)}].");
+            }
         }
+    }
+
+    private static bool MatchesEventKeys<T>(ComposedStream stream, Dictionary<string, T> values)
+    {
+        var count = 0;
+        foreach (var (key, _) in values)
+        {
+            if (stream.EventKeys.Contains(key))
+            {
+                count++;
+            }
+            else if (!stream.StreamKeys.Contains(key))
+            {
+                return false;
+            }
+        }
+
+        return count == stream.EventKeys.Count;
     }
 
     private static string Join(IEnumerable<string> keys) => string.Join(", ", keys.Order(StringComparer.Ordinal));

@@ -6,6 +6,7 @@ namespace Hyperion.Engine.Documents;
 public sealed class Datum : Document
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override DocumentName Kind => DocumentName.Datum;
 
     /// <summary>Globally unique id, conventionally "{resource}/{n}".</summary>

@@ -6,6 +6,7 @@ namespace Hyperion.Engine.Documents;
 public sealed class DatumPage : Document
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override DocumentName Kind => DocumentName.DatumPage;
 
     /// <summary>Id of each datum.</summary>

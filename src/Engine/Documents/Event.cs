@@ -6,6 +6,7 @@ namespace Hyperion.Engine.Documents;
 public sealed class Event : Document
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override DocumentName Kind => DocumentName.Event;
 
     /// <summary>Globally unique id.</summary>

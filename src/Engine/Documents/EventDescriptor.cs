@@ -6,6 +6,7 @@ namespace Hyperion.Engine.Documents;
 public sealed class EventDescriptor : Document
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override DocumentName Kind => DocumentName.Descriptor;
 
     /// <summary>Globally unique id.</summary>

@@ -6,6 +6,7 @@ namespace Hyperion.Engine.Documents;
 public sealed class EventPage : Document
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override DocumentName Kind => DocumentName.EventPage;
 
     /// <summary>Uid of each event.</summary>

@@ -6,6 +6,7 @@ namespace Hyperion.Engine.Documents;
 public sealed class Resource : Document
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override DocumentName Kind => DocumentName.Resource;
 
     /// <summary>Globally unique id.</summary>

@@ -9,6 +9,7 @@ namespace Hyperion.Engine.Documents;
 public sealed class RunStart : Document
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override DocumentName Kind => DocumentName.Start;
 
     /// <summary>Globally unique id of the run.</summary>

@@ -6,6 +6,7 @@ namespace Hyperion.Engine.Documents;
 public sealed class RunStop : Document
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override DocumentName Kind => DocumentName.Stop;
 
     /// <summary>Globally unique id of this document.</summary>

@@ -6,6 +6,7 @@ namespace Hyperion.Engine.Documents;
 public sealed class StreamDatum : Document
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override DocumentName Kind => DocumentName.StreamDatum;
 
     /// <summary>Globally unique id.</summary>

@@ -6,6 +6,7 @@ namespace Hyperion.Engine.Documents;
 public sealed class StreamResource : Document
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override DocumentName Kind => DocumentName.StreamResource;
 
     /// <summary>Globally unique id.</summary>

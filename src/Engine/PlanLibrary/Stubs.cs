@@ -17,11 +17,11 @@ namespace Hyperion.Engine.PlanLibrary;
 /// </summary>
 public static class Stubs
 {
-    private static long s_groupCounter;
+    private static long _groupCounter;
 
     /// <summary>A group name unique in this process, e.g. "trigger-17" (bluesky's <c>short_uid</c>).</summary>
     public static string ShortUid(string label = "") =>
-        $"{label}-{Interlocked.Increment(ref s_groupCounter)}";
+        $"{label}-{Interlocked.Increment(ref _groupCounter)}";
 
     /// <summary>Opens a run with metadata; returns its uid.</summary>
     public static async Plan<string?> OpenRun(IReadOnlyDictionary<string, object?>? metadata = null, object? run = null) =>
@@ -421,16 +421,16 @@ public static class Stubs
             if (obj is ITriggerable triggerable)
             {
                 triggered = true;
-                await new Msg(C.Trigger, triggerable, [], Kw(("group", group)));
+                await new Msg(C.Trigger, triggerable, [], Kwargs.Of("group", group));
             }
         }
 
         if (triggered)
         {
-            await new Msg(C.Wait, null, [], Kw(("group", group)));
+            await new Msg(C.Wait, null, [], Kwargs.Of("group", group));
         }
 
-        await new Msg(C.Create, null, [], Kw(("name", name)));
+        await new Msg(C.Create, null, [], Kwargs.Of("name", name));
         var readings = new Dictionary<string, Reading>(StringComparer.Ordinal);
         try
         {
@@ -480,37 +480,54 @@ public static class Stubs
 
     /// <summary>
     /// Repeats a plan <paramref name="num"/> times (forever when null) with a checkpoint before each, sleeping so
-    /// that each repetition starts <paramref name="delay"/> seconds after the last (bluesky's <c>repeat</c>).
+    /// that each repetition starts <paramref name="delay"/> seconds after the last began (bluesky's <c>repeat</c>
+    /// with a scalar delay). As in bluesky, the delay also follows the last repetition.
     /// </summary>
-    public static async Plan Repeat(Func<Plan> planFactory, int? num = 1, IReadOnlyList<double>? delay = null, TimeProvider? time = null)
+    public static Plan Repeat(Func<Plan> planFactory, int? num = 1, double delay = 0, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(planFactory);
-        time ??= TimeProvider.System;
-        if (delay is { Count: > 1 } && num is { } count && count - 1 > delay.Count)
+        return RepeatCore(planFactory, num, delay, null, time ?? TimeProvider.System);
+    }
+
+    /// <summary>
+    /// Repeats a plan <paramref name="num"/> times (forever when null) with a checkpoint before each; after
+    /// repetition i, sleeps until <c>delay[i]</c> seconds have passed since it began (bluesky's <c>repeat</c>
+    /// with a list of delays). When the delays run out the repetitions end, so <paramref name="delay"/> needs at
+    /// least <c>num - 1</c> entries; null means no delays at all.
+    /// </summary>
+    public static Plan Repeat(Func<Plan> planFactory, int? num, IReadOnlyList<double>? delay, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(planFactory);
+        if (delay is not null && num is { } count && count - 1 > delay.Count)
         {
             throw new ArgumentException($"num={count} but delay only provides {delay.Count} entries.", nameof(delay));
         }
 
+        return RepeatCore(planFactory, num, null, delay, time ?? TimeProvider.System);
+    }
+
+    private static async Plan RepeatCore(Func<Plan> planFactory, int? num, double? scalarDelay, IReadOnlyList<double>? delays, TimeProvider time)
+    {
         for (var i = 0; num is null || i < num; i++)
         {
             var started = time.GetTimestamp();
             await Checkpoint();
             await planFactory();
-            if (num is { } last && i + 1 == last)
+            var seconds = scalarDelay;
+            if (delays is not null)
             {
-                break;
+                // bluesky stops at StopIteration: after the last of num repetitions, or to end an endless repeat.
+                if (i >= delays.Count)
+                {
+                    break;
+                }
+
+                seconds = delays[i];
             }
 
-            double? d = delay switch
+            if (seconds is { } d)
             {
-                null or { Count: 0 } => null,
-                { Count: 1 } => delay[0],
-                _ when i < delay.Count => delay[i],
-                _ => throw new ArgumentException($"num={num} but delay only provides {delay.Count} entries.", nameof(delay)),
-            };
-            if (d is { } seconds)
-            {
-                var left = seconds - time.GetElapsedTime(started).TotalSeconds;
+                var left = d - time.GetElapsedTime(started).TotalSeconds;
                 if (left > 0)
                 {
                     await Sleep(left);
@@ -554,11 +571,11 @@ public static class Stubs
                 continue;
             }
 
-            await new Msg(C.Set, motor, [position], Kw(("group", group)));
+            await new Msg(C.Set, motor, [position], Kwargs.Of("group", group));
             positionCache[motor] = position;
         }
 
-        await new Msg(C.Wait, null, [], Kw(("group", group)));
+        await new Msg(C.Wait, null, [], Kwargs.Of("group", group));
     }
 
     /// <summary>One step of an N-D scan: move the motors that change, then trigger and read detectors and motors (bluesky's <c>one_nd_step</c>).</summary>
@@ -579,6 +596,11 @@ public static class Stubs
         where T : class
     {
         ArgumentNullException.ThrowIfNull(devices);
+        if (IsFlatAndDistinct(devices))
+        {
+            return devices;
+        }
+
         var set = new HashSet<object>(devices, ReferenceEqualityComparer.Instance);
         var result = new List<T>(devices.Count);
         var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
@@ -608,7 +630,35 @@ public static class Stubs
         return result;
     }
 
-    /// <summary>Builds keyword arguments; null values are kept (they mean "default group").</summary>
+    // The common case (a few distinct devices without parents) needs no sets: checked in place without allocating.
+    private static bool IsFlatAndDistinct<T>(IReadOnlyList<T> devices)
+        where T : class
+    {
+        if (devices.Count > 16)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < devices.Count; i++)
+        {
+            if (devices[i] is IHasParent { Parent: not null })
+            {
+                return false;
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (ReferenceEquals(devices[i], devices[j]))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Builds mutable keyword arguments; null values are kept (they mean "default group").</summary>
     internal static Dictionary<string, object?> Kw(params (string Key, object? Value)[] pairs)
     {
         var kwargs = new Dictionary<string, object?>(pairs.Length, StringComparer.Ordinal);

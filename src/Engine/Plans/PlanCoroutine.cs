@@ -9,20 +9,20 @@ namespace Hyperion.Engine.Plans;
 internal static class PlanCoroutine
 {
     [ThreadStatic]
-    private static Plan? t_resuming;
+    private static Plan? _resuming;
 
     internal static Plan? Enter(Plan plan)
     {
-        var previous = t_resuming;
-        t_resuming = plan;
+        var previous = _resuming;
+        _resuming = plan;
         return previous;
     }
 
-    internal static void Exit(Plan? previous) => t_resuming = previous;
+    internal static void Exit(Plan? previous) => _resuming = previous;
 
     internal static object? TakeResponse()
     {
-        var plan = t_resuming ?? throw AwaitedOutsidePlan();
+        var plan = _resuming ?? throw AwaitedOutsidePlan();
         var error = plan.PendingError;
         var response = plan.PendingResponse;
         plan.PendingError = null;

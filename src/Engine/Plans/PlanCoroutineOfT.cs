@@ -14,13 +14,6 @@ internal abstract class PlanCoroutine<T> : Plan<T>
     private Msg? _yielded;
     private Plan? _child;
 
-    private enum Suspension
-    {
-        None,
-        OnMessage,
-        OnChild,
-    }
-
     /// <summary>Runs the state machine to its next await or to its end.</summary>
     protected abstract void MoveNextBody();
 

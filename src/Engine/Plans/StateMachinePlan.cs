@@ -16,24 +16,21 @@ internal sealed class StateMachinePlan<TStateMachine, T> : PlanCoroutine<T>
 
     protected override void MoveNextBody() => StateMachine.MoveNext();
 
-    // The compiler names the state machine of method Count "<Count>d__3"; local functions add more brackets.
+    // The compiler names the state machine of method Count "<Count>d__3", and of a local function Scan inside
+    // method Outer "<<Outer>g__Scan|4_0>d".
     private static string NameOf(Type stateMachine)
     {
         var name = stateMachine.Name;
-        var open = name.LastIndexOf('<');
-        var close = name.IndexOf('>', open + 1);
-        if (open < 0 || close < 0)
+        var local = name.LastIndexOf("g__", StringComparison.Ordinal);
+        if (local >= 0)
         {
-            return name;
+            var rest = name[(local + 3)..];
+            var end = rest.IndexOfAny(['|', '>']);
+            return end > 0 ? rest[..end] : rest;
         }
 
-        var inner = name[(open + 1)..close];
-        var bar = inner.IndexOf('|', StringComparison.Ordinal);
-        if (bar >= 0)
-        {
-            inner = inner[..bar];
-        }
-
-        return inner.Length == 0 ? name : inner;
+        var open = name.IndexOf('<', StringComparison.Ordinal);
+        var close = name.IndexOf('>', StringComparison.Ordinal);
+        return open >= 0 && close > open + 1 ? name[(open + 1)..close] : name;
     }
 }

@@ -282,6 +282,19 @@ internal sealed class RunBundler
         return PrepareStream(name, objsKeys).Descriptor;
     }
 
+    private async ValueTask DeclareForCollectAsync(ICollectable obj, string name, CancellationToken ct)
+    {
+        await EnsureCachedAsync(obj, collect: true, ct).ConfigureAwait(false);
+        var key = new ObjectSet([obj]);
+        if (!_declaredStreamNames.TryGetValue(key, out var names))
+        {
+            _declaredStreamNames[key] = names = [];
+        }
+
+        names.Add(name);
+        PrepareStream(name, [(obj, _describeCollectCache[obj])]);
+    }
+
     public async ValueTask MonitorAsync(Msg msg, CancellationToken ct)
     {
         if (msg.Obj is not ISubscribable obj)
@@ -480,25 +493,27 @@ internal sealed class RunBundler
         var requested = msg.Kwarg<string>("name");
         _declaredStreamNames.TryGetValue(new ObjectSet(objects), out var declared);
         string streamName;
-        if (!string.IsNullOrEmpty(requested))
+        if (!string.IsNullOrEmpty(requested) && declared is not null && declared.Contains(requested))
         {
-            if (declared is null || !declared.Contains(requested))
-            {
-                throw new IllegalMessageSequence(Commands.Collect, $"stream '{requested}' must be declared with 'declare_stream' (collect=true) before collecting into it.");
-            }
-
             streamName = requested;
         }
-        else if (declared is { Count: > 0 } && declared.Distinct(StringComparer.Ordinal).Count() == 1)
+        else if (string.IsNullOrEmpty(requested) && declared is { Count: > 0 } && declared.Distinct(StringComparer.Ordinal).Count() == 1)
         {
             streamName = declared[0];
+        }
+        else if (objects.Count == 1 && (declared is null || !string.IsNullOrEmpty(requested)))
+        {
+            // A lone flyer collected into an undeclared stream gets one declared for it, named as asked or after
+            // the flyer (as bluesky names the streams of old-style flyers), so that bluesky's fly plan just works.
+            streamName = string.IsNullOrEmpty(requested) ? objects[0].Name : requested;
+            await DeclareForCollectAsync(objects[0], streamName, ct).ConfigureAwait(false);
         }
         else
         {
             throw new IllegalMessageSequence(Commands.Collect,
                 declared is { Count: > 0 }
                     ? $"several streams were declared for these objects ({string.Join(", ", declared)}); name one with kwarg name=..."
-                    : "declare the stream first with Msg('declare_stream', null, objs..., name=..., collect=true).");
+                    : "collecting several objects together needs their stream declared first: Msg('declare_stream', null, objs..., name=..., collect=true).");
         }
 
         long? minIndex = null;

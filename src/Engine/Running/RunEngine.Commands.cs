@@ -17,6 +17,8 @@ namespace Hyperion.Engine.Running;
 public sealed partial class RunEngine
 {
     private static readonly ValueTask<object?> NullResponse = new((object?)null);
+    private static readonly object BoxedTrue = true;
+    private static readonly object BoxedFalse = false;
 
     private void RegisterBuiltinCommands()
     {
@@ -286,7 +288,7 @@ public sealed partial class RunEngine
         var statuses = _groups.Take(group);
         if (statuses is null)
         {
-            return true;
+            return BoxedTrue;
         }
 
         if (WaitingHook is { } hook && (errorOnTimeout || _seenWaitAndMoveOnKeys.Add(group)))
@@ -297,10 +299,14 @@ public sealed partial class RunEngine
         var done = false;
         try
         {
-            var watched = new List<Status>();
-            foreach (var w in msg.Kwargs.GetValueOrDefault("watch") as IEnumerable ?? Array.Empty<object>())
+            List<Status>? watched = null;
+            if (msg.Kwargs.TryGetValue("watch", out var watch) && watch is IEnumerable watchGroups)
             {
-                watched.AddRange(_groups.Peek(w));
+                watched = [];
+                foreach (var w in watchGroups)
+                {
+                    watched.AddRange(_groups.Peek(w));
+                }
             }
 
             await WhenAllSucceed(statuses, watched, timeout, group, ct).ConfigureAwait(false);
@@ -331,10 +337,10 @@ public sealed partial class RunEngine
             }
         }
 
-        return done;
+        return done ? BoxedTrue : BoxedFalse;
     }
 
-    private async ValueTask WhenAllSucceed(List<Status> statuses, List<Status> watched, TimeSpan? timeout, object? group, CancellationToken ct)
+    private async ValueTask WhenAllSucceed(List<Status> statuses, List<Status>? watched, TimeSpan? timeout, object? group, CancellationToken ct)
     {
         var allDone = true;
         foreach (var status in statuses)
@@ -371,7 +377,7 @@ public sealed partial class RunEngine
             });
         }
 
-        foreach (var status in watched)
+        foreach (var status in watched ?? [])
         {
             status.AddCallback(s =>
             {

@@ -25,6 +25,14 @@ public sealed partial class RunEngine
                 }
 
                 _state.TryTransition(RunEngineState.Running, RunEngineState.Paused);
+                lock (_gate)
+                {
+                    // A suspender that tripped while paused takes effect as soon as the plan runs again.
+                    if (_pendingSuspensions.Count > 0 && _state.Current == RunEngineState.Running)
+                    {
+                        _state.TransitionTo(RunEngineState.Suspending);
+                    }
+                }
             }
 
             while (true)

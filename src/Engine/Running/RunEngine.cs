@@ -561,10 +561,10 @@ public sealed partial class RunEngine : IDisposable
 
     private Plan Rewind()
     {
-        var cached = _msgCache ?? [];
-        var plan = Plan.From(cached.ToArray());
+        var cached = _msgCache?.ToArray() ?? [];
+        var plan = Plan.From(cached);
         _msgCache = [];
-        if (cached.Count > 0)
+        if (cached.Length > 0)
         {
             foreach (var bundler in _bundlers.Values)
             {
@@ -582,7 +582,7 @@ public sealed partial class RunEngine : IDisposable
             return;
         }
 
-        _msgCache = [];
+        _msgCache.Clear();
         foreach (var bundler in _bundlers.Values)
         {
             bundler.ResetCheckpointState();
@@ -601,20 +601,4 @@ public sealed partial class RunEngine : IDisposable
     }
 
     private void Emit(DocumentName name, Document document) => Dispatcher.Process(name, document);
-
-    private enum LoopOutcome
-    {
-        Finished,
-        Paused,
-    }
-
-    private readonly record struct PlanInput(object? Value, Exception? Error);
-
-    private sealed record SuspensionRequest(Task Resume, Func<Plan>? PrePlan, Func<Plan>? PostPlan, string? Justification);
-
-    /// <summary>Identifies one call, so that statuses finishing after it ended are pardoned.</summary>
-    private sealed class CallScope
-    {
-        public volatile bool PardonFailures;
-    }
 }

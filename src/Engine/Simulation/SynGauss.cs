@@ -15,6 +15,7 @@ public sealed class SynGauss : IReadable, ITriggerable, IHasHints, IConfigurable
     private readonly SynAxis? _motor;
     private readonly TimeProvider _time;
     private readonly Random? _noise;
+    private readonly Status _done;
     private double _value;
     private double _timestamp;
 
@@ -31,6 +32,7 @@ public sealed class SynGauss : IReadable, ITriggerable, IHasHints, IConfigurable
         _noise = noiseLevel > 0 ? new Random(seed) : null;
         _time = time ?? TimeProvider.System;
         _value = amplitude;
+        _done = Status.CompletedFor(this);
     }
 
     /// <inheritdoc />
@@ -70,7 +72,7 @@ public sealed class SynGauss : IReadable, ITriggerable, IHasHints, IConfigurable
         if (ExposureTime <= TimeSpan.Zero)
         {
             Acquire();
-            return Status.CompletedFor(this);
+            return _done;
         }
 
         return new Status(ExposeAsync(), this);

@@ -430,7 +430,7 @@ public class DocumentSchemaConformanceTests
     }
 
     // Serialized as emitted: a document is not to be read after the callback returns.
-    private static Callbacks.DocumentCallback Record(List<Recorded> docs) => (name, doc) => docs.Add(Recorded.Of(name, doc));
+    private static Hyperion.Engine.Callbacks.DocumentCallback Record(List<Recorded> docs) => (name, doc) => docs.Add(Recorded.Of(name, doc));
 
     private sealed record Recorded(DocumentName Name, Document Document, JsonElement Json)
     {

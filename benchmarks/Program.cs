@@ -1,0 +1,13 @@
+using BenchmarkDotNet.Running;
+using Hyperion.Benchmarks;
+
+// "quick" prints one JSON line per workload in well under a minute; anything else goes to BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "quick")
+{
+    var scale = args.Length > 1 && double.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 1.0;
+    await QuickBenchmark.RunAsync(Console.Out, scale);
+    return 0;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(EngineBenchmarks).Assembly).Run(args);
+return 0;
