@@ -16,18 +16,7 @@ namespace Hyperion.Engine.Tests.Conformance;
 /// </summary>
 public class DocumentSchemaConformanceTests
 {
-    /// <summary>
-    /// Every document class overrides <see cref="Document.Kind"/> without [JsonIgnore], and System.Text.Json
-    /// does not inherit the base property's attribute, so DocumentJson writes a stray "Kind" (an integer) into
-    /// every document.
-    /// </summary>
-    private const string StrayKindBug =
-        "engine bug: src/Engine/Documents/*.cs: each document type overrides Document.Kind without [JsonIgnore] (the base's [JsonIgnore] is not inherited "
-        + "by System.Text.Json), so DocumentJson.Serialize/ToElement emit a stray \"Kind\": <int> in every document, e.g. {\"Kind\":2,\"uid\":...} for an event. "
-        + "event.json, event_page.json and resource.json forbid it (unevaluatedProperties: false), datum.json and datum_page.json too (additionalProperties: false); "
-        + "run_start/event_descriptor/run_stop accept it only through their catch-all patternProperties, stream_resource/stream_datum through additionalProperties: true.";
-
-    [Fact(Skip = StrayKindBug)]
+    [Fact]
     public async Task Every_document_the_run_engine_emits_conforms_to_event_models_schemas()
     {
         var docs = await EmitEveryKindOfDocumentAsync();
@@ -35,21 +24,6 @@ public class DocumentSchemaConformanceTests
         AssertEveryKindEmitted(docs);
         AssertVariantsCovered(docs);
         AssertConforms([.. docs, .. PackDatumPages(docs)]);
-    }
-
-    /// <summary>
-    /// The same check as <see cref="Every_document_the_run_engine_emits_conforms_to_event_models_schemas"/> with
-    /// the stray root "Kind" property (<see cref="StrayKindBug"/>) removed first, so that every other field
-    /// stays guarded while that bug is open. Once it is fixed, this test is a duplicate: delete it.
-    /// </summary>
-    [Fact]
-    public async Task Every_document_the_run_engine_emits_conforms_to_event_models_schemas_apart_from_the_stray_Kind_property()
-    {
-        var docs = await EmitEveryKindOfDocumentAsync();
-
-        AssertEveryKindEmitted(docs);
-        AssertVariantsCovered(docs);
-        AssertConforms([.. docs.Select(WithoutStrayKind), .. PackDatumPages(docs).Select(WithoutStrayKind)]);
     }
 
     [Fact]
@@ -73,7 +47,7 @@ public class DocumentSchemaConformanceTests
 
         await engine.RunAsync(OneReading(motor), [Record(docs)]);
 
-        AssertConforms(docs.Select(WithoutStrayKind).ToList());
+        AssertConforms(docs);
     }
 
     [Theory]
@@ -83,7 +57,7 @@ public class DocumentSchemaConformanceTests
     [InlineData("missing data", "data")]
     public async Task A_broken_event_fails_schema_validation(string breakage, string named)
     {
-        var ev = WithoutStrayKind(Recorded.Of(DocumentName.Event, await OneEventAsync()));
+        var ev = Recorded.Of(DocumentName.Event, await OneEventAsync());
         Assert.Empty(EventModelSchemas.Validate(DocumentName.Event, ev.Json));
         var json = JsonNode.Parse(ev.Json.GetRawText())!.AsObject();
         switch (breakage)
@@ -110,7 +84,7 @@ public class DocumentSchemaConformanceTests
     [Fact]
     public async Task The_conformance_check_fails_listing_the_document_and_every_schema_error()
     {
-        var ev = WithoutStrayKind(Recorded.Of(DocumentName.Event, await OneEventAsync()));
+        var ev = Recorded.Of(DocumentName.Event, await OneEventAsync());
         var json = JsonNode.Parse(ev.Json.GetRawText())!.AsObject();
         json.Remove("seq_num");
         json["not_an_event_field"] = true;
@@ -137,7 +111,7 @@ public class DocumentSchemaConformanceTests
             DataKeys = new(StringComparer.Ordinal) { ["det"] = new DataKey { Dtype = "float64", Shape = [], Source = "SIM:det" } },
         };
 
-        var errors = EventModelSchemas.Validate(DocumentName.Descriptor, WithoutStrayKind(Recorded.Of(DocumentName.Descriptor, descriptor)).Json);
+        var errors = EventModelSchemas.Validate(DocumentName.Descriptor, DocumentJson.ToElement(descriptor));
 
         Assert.Contains(errors, e => e.Contains("/data_keys/det/dtype", StringComparison.Ordinal));
     }
@@ -365,13 +339,6 @@ public class DocumentSchemaConformanceTests
             DatumId = datums.Select(d => d.DatumId).ToList(),
             DatumKwargs = keys.ToDictionary(k => k, k => datums.Select(d => d.DatumKwargs.GetValueOrDefault(k)).ToList(), StringComparer.Ordinal),
         };
-    }
-
-    private static Recorded WithoutStrayKind(Recorded recorded)
-    {
-        var json = JsonNode.Parse(recorded.Json.GetRawText())!.AsObject();
-        json.Remove("Kind");
-        return recorded with { Json = ToElement(json) };
     }
 
     private static void AssertEveryKindEmitted(List<Recorded> docs)
