@@ -2,7 +2,7 @@ using Hyperion.Engine.Composition;
 using Hyperion.Engine.Documents;
 using Hyperion.Engine.Messages;
 using Hyperion.Engine.PlanLibrary;
-using Hyperion.Engine.Plans;
+using Hyperion.Engine.Planning;
 using Hyperion.Engine.Protocols;
 using Hyperion.Engine.Running;
 using Hyperion.Engine.Simulation;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Hyperion.Engine.Plans;
+using Hyperion.Engine.Planning;
 using Hyperion.Engine.Running;
 using Hyperion.Engine.Simulation;
 

@@ -4,7 +4,7 @@ using Hyperion.Engine.Callbacks;
 using Hyperion.Engine.Documents;
 using Hyperion.Engine.Errors;
 using Hyperion.Engine.PlanLibrary;
-using Hyperion.Engine.Plans;
+using Hyperion.Engine.Planning;
 using Hyperion.Engine.Running;
 using Hyperion.Engine.Simulation;
 using Spectre.Console;

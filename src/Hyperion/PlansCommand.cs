@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Reflection;
 using Hyperion.Engine.PlanLibrary;
-using Hyperion.Engine.Plans;
+using Hyperion.Engine.Planning;
 
 namespace Hyperion.Cli;
 

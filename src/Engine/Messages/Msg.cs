@@ -2,7 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
-using Hyperion.Engine.Plans;
+using Hyperion.Engine.Planning;
 using Hyperion.Engine.Protocols;
 
 namespace Hyperion.Engine.Messages;

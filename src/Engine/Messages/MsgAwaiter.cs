@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Hyperion.Engine.Plans;
+using Hyperion.Engine.Planning;
 
 namespace Hyperion.Engine.Messages;
 

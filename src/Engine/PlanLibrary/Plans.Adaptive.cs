@@ -1,6 +1,6 @@
 using Hyperion.Engine.Documents;
 using Hyperion.Engine.Messages;
-using Hyperion.Engine.Plans;
+using Hyperion.Engine.Planning;
 using Hyperion.Engine.Protocols;
 using C = Hyperion.Engine.Messages.Commands;
 

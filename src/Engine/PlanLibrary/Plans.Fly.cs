@@ -1,5 +1,5 @@
 using Hyperion.Engine.Errors;
-using Hyperion.Engine.Plans;
+using Hyperion.Engine.Planning;
 using Hyperion.Engine.Protocols;
 using Hyperion.Engine.Statuses;
 

@@ -1,7 +1,7 @@
 using System.Runtime.ExceptionServices;
 using Hyperion.Engine.Errors;
 using Hyperion.Engine.Messages;
-using Hyperion.Engine.Plans;
+using Hyperion.Engine.Planning;
 using Hyperion.Engine.Protocols;
 using C = Hyperion.Engine.Messages.Commands;
 

@@ -1,7 +1,7 @@
 using Hyperion.Engine.Callbacks;
 using Hyperion.Engine.Documents;
 using Hyperion.Engine.Messages;
-using Hyperion.Engine.Plans;
+using Hyperion.Engine.Planning;
 using Hyperion.Engine.Protocols;
 using Hyperion.Engine.Statuses;
 using Hyperion.Engine.Suspenders;

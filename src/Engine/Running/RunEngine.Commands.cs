@@ -3,7 +3,7 @@ using Hyperion.Engine.Callbacks;
 using Hyperion.Engine.Documents;
 using Hyperion.Engine.Errors;
 using Hyperion.Engine.Messages;
-using Hyperion.Engine.Plans;
+using Hyperion.Engine.Planning;
 using Hyperion.Engine.Protocols;
 using Hyperion.Engine.Statuses;
 using Hyperion.Engine.Suspenders;

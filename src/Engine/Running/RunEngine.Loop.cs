@@ -1,6 +1,6 @@
 using Hyperion.Engine.Errors;
 using Hyperion.Engine.Messages;
-using Hyperion.Engine.Plans;
+using Hyperion.Engine.Planning;
 using Hyperion.Engine.Protocols;
 using Microsoft.Extensions.Logging;
 

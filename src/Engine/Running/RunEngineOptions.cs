@@ -1,6 +1,6 @@
 using Hyperion.Engine.Callbacks;
 using Hyperion.Engine.Composition;
-using Hyperion.Engine.Plans;
+using Hyperion.Engine.Planning;
 using Microsoft.Extensions.Logging;
 
 namespace Hyperion.Engine.Running;

@@ -1,4 +1,4 @@
-using Hyperion.Engine.Plans;
+using Hyperion.Engine.Planning;
 
 namespace Hyperion.Engine.Running;
 

@@ -1,6 +1,6 @@
 using Hyperion.Engine.Messages;
 using Hyperion.Engine.PlanLibrary;
-using Hyperion.Engine.Plans;
+using Hyperion.Engine.Planning;
 
 namespace Hyperion.Engine.Simulation;
 

@@ -1,5 +1,5 @@
 using Hyperion.Engine.Messages;
-using Hyperion.Engine.Plans;
+using Hyperion.Engine.Planning;
 using Hyperion.Engine.Protocols;
 
 namespace Hyperion.Engine.Suspenders;

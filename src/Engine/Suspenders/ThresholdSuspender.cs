@@ -1,4 +1,4 @@
-using Hyperion.Engine.Plans;
+using Hyperion.Engine.Planning;
 using Hyperion.Engine.Protocols;
 
 namespace Hyperion.Engine.Suspenders;

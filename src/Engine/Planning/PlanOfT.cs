@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Hyperion.Engine.Plans;
+namespace Hyperion.Engine.Planning;
 
 /// <summary>A plan that returns a value of type <typeparamref name="T"/> when it finishes.</summary>
 /// <typeparam name="T">The type of the plan's return value.</typeparam>

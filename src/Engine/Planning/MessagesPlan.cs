@@ -1,6 +1,6 @@
 using Hyperion.Engine.Messages;
 
-namespace Hyperion.Engine.Plans;
+namespace Hyperion.Engine.Planning;
 
 /// <summary>
 /// A plan made of a message sequence (a list, or an iterator method). It ignores responses, like a

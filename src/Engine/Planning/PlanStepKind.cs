@@ -1,4 +1,4 @@
-namespace Hyperion.Engine.Plans;
+namespace Hyperion.Engine.Planning;
 
 /// <summary>What a plan did when it was advanced.</summary>
 public enum PlanStepKind

@@ -1,6 +1,6 @@
 using Hyperion.Engine.Messages;
 
-namespace Hyperion.Engine.Plans;
+namespace Hyperion.Engine.Planning;
 
 /// <summary>
 /// The outcome of advancing a plan one step: the next message, normal completion, or the exception

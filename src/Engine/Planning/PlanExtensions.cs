@@ -1,6 +1,6 @@
 using Hyperion.Engine.Messages;
 
-namespace Hyperion.Engine.Plans;
+namespace Hyperion.Engine.Planning;
 
 /// <summary>Conveniences for composing plans.</summary>
 public static class PlanExtensions

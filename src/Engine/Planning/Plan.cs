@@ -3,7 +3,7 @@ using System.Runtime.ExceptionServices;
 using Hyperion.Engine.Errors;
 using Hyperion.Engine.Messages;
 
-namespace Hyperion.Engine.Plans;
+namespace Hyperion.Engine.Planning;
 
 /// <summary>
 /// A plan: a lazily evaluated stream of <see cref="Msg"/>s that receives the RunEngine's response to

@@ -1,6 +1,6 @@
 using System.Runtime.ExceptionServices;
 
-namespace Hyperion.Engine.Plans;
+namespace Hyperion.Engine.Planning;
 
 /// <summary>
 /// Shared state of async-method plans: which plan's body is running on this thread, so that

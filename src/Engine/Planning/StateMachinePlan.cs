@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Hyperion.Engine.Plans;
+namespace Hyperion.Engine.Planning;
 
 /// <summary>Holds the compiler-generated state machine of one <c>async Plan</c> method call.</summary>
 /// <typeparam name="TStateMachine">The compiler's state machine type.</typeparam>

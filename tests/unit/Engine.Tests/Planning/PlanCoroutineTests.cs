@@ -1,4 +1,4 @@
-namespace Hyperion.Engine.Tests.Plans;
+namespace Hyperion.Engine.Tests.Planning;
 
 public class PlanCoroutineTests
 {

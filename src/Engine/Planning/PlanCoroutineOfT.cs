@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Hyperion.Engine.Messages;
 
-namespace Hyperion.Engine.Plans;
+namespace Hyperion.Engine.Planning;
 
 /// <summary>
 /// The plan behind an <c>async Plan</c> method: drives the compiler's state machine one message at a time

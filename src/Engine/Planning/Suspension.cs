@@ -1,4 +1,4 @@
-namespace Hyperion.Engine.Plans;
+namespace Hyperion.Engine.Planning;
 
 /// <summary>Where an async-method plan's body last stopped.</summary>
 internal enum Suspension
