@@ -40,44 +40,7 @@ public static partial class Plans
     {
         CheckDetectors(detectors);
         var cycler = PlanPatterns.Spiral(xMotor, yMotor, xStart, yStart, xRange, yRange, dr, nth, drY, tilt);
-        var metadata = Merge(
-            new Dictionary<string, object?>(StringComparer.Ordinal)
-            {
-                ["plan_args"] = new Dictionary<string, object?>(StringComparer.Ordinal)
-                {
-                    ["detectors"] = NamesOf(detectors),
-                    ["x_motor"] = NameOf(xMotor),
-                    ["y_motor"] = NameOf(yMotor),
-                    ["x_start"] = xStart,
-                    ["y_start"] = yStart,
-                    ["x_range"] = xRange,
-                    ["y_range"] = yRange,
-                    ["dr"] = dr,
-                    ["dr_y"] = drY,
-                    ["nth"] = nth,
-                    ["tilt"] = tilt,
-                    ["per_step"] = PerStepRepr(perStep),
-                },
-                ["extents"] = SpiralExtents(xStart, yStart, xRange, yRange),
-                ["plan_name"] = "spiral",
-                ["plan_pattern"] = "spiral",
-                ["plan_pattern_args"] = new Dictionary<string, object?>(StringComparer.Ordinal)
-                {
-                    ["x_motor"] = NameOf(xMotor),
-                    ["y_motor"] = NameOf(yMotor),
-                    ["x_start"] = xStart,
-                    ["y_start"] = yStart,
-                    ["x_range"] = xRange,
-                    ["y_range"] = yRange,
-                    ["dr"] = dr,
-                    ["nth"] = nth,
-                    ["dr_y"] = drY,
-                    ["tilt"] = tilt,
-                },
-                ["plan_pattern_module"] = PlanPatternModule,
-                ["hints"] = new Hints { Dimensions = DimensionsPerDevice([xMotor, yMotor]) },
-            },
-            md);
+        var metadata = EllipticalSpiralMetadata("spiral", detectors, xMotor, yMotor, xStart, yStart, xRange, yRange, dr, ("nth", nth), drY, tilt, perStep, md);
         return ScanNd(detectors, cycler, perStep, metadata);
     }
 
@@ -141,44 +104,7 @@ public static partial class Plans
     {
         CheckDetectors(detectors);
         var cycler = PlanPatterns.SpiralFermat(xMotor, yMotor, xStart, yStart, xRange, yRange, dr, factor, drY, tilt);
-        var metadata = Merge(
-            new Dictionary<string, object?>(StringComparer.Ordinal)
-            {
-                ["plan_args"] = new Dictionary<string, object?>(StringComparer.Ordinal)
-                {
-                    ["detectors"] = NamesOf(detectors),
-                    ["x_motor"] = NameOf(xMotor),
-                    ["y_motor"] = NameOf(yMotor),
-                    ["x_start"] = xStart,
-                    ["y_start"] = yStart,
-                    ["x_range"] = xRange,
-                    ["y_range"] = yRange,
-                    ["dr"] = dr,
-                    ["factor"] = factor,
-                    ["dr_y"] = drY,
-                    ["tilt"] = tilt,
-                    ["per_step"] = PerStepRepr(perStep),
-                },
-                ["extents"] = SpiralExtents(xStart, yStart, xRange, yRange),
-                ["plan_name"] = "spiral_fermat",
-                ["plan_pattern"] = "spiral_fermat",
-                ["plan_pattern_module"] = PlanPatternModule,
-                ["plan_pattern_args"] = new Dictionary<string, object?>(StringComparer.Ordinal)
-                {
-                    ["x_motor"] = NameOf(xMotor),
-                    ["y_motor"] = NameOf(yMotor),
-                    ["x_start"] = xStart,
-                    ["y_start"] = yStart,
-                    ["x_range"] = xRange,
-                    ["y_range"] = yRange,
-                    ["dr"] = dr,
-                    ["factor"] = factor,
-                    ["dr_y"] = drY,
-                    ["tilt"] = tilt,
-                },
-                ["hints"] = new Hints { Dimensions = DimensionsPerDevice([xMotor, yMotor]) },
-            },
-            md);
+        var metadata = EllipticalSpiralMetadata("spiral_fermat", detectors, xMotor, yMotor, xStart, yStart, xRange, yRange, dr, ("factor", factor), drY, tilt, perStep, md);
         return ScanNd(detectors, cycler, perStep, metadata);
     }
 
@@ -296,6 +222,58 @@ public static partial class Plans
         Relative(
             SpiralSquare(detectors, xMotor, yMotor, 0, 0, xRange, yRange, xNum, yNum, perStep, Merge(Named("rel_spiral_square"), md)),
             [xMotor, yMotor]);
+
+    // spiral and spiral_fermat record the same metadata but for the parameter that shapes the spiral (nth or factor).
+    private static Dictionary<string, object?> EllipticalSpiralMetadata(
+        string planName,
+        IReadOnlyList<IReadable> detectors,
+        IMovable xMotor,
+        IMovable yMotor,
+        double xStart,
+        double yStart,
+        double xRange,
+        double yRange,
+        double dr,
+        (string Name, double Value) shape,
+        double? drY,
+        double tilt,
+        PerStep? perStep,
+        IReadOnlyDictionary<string, object?>? md)
+    {
+        Dictionary<string, object?> Arguments() => new(StringComparer.Ordinal)
+        {
+            ["x_motor"] = NameOf(xMotor),
+            ["y_motor"] = NameOf(yMotor),
+            ["x_start"] = xStart,
+            ["y_start"] = yStart,
+            ["x_range"] = xRange,
+            ["y_range"] = yRange,
+            ["dr"] = dr,
+            [shape.Name] = shape.Value,
+            ["dr_y"] = drY,
+            ["tilt"] = tilt,
+        };
+
+        var planArgs = new Dictionary<string, object?>(StringComparer.Ordinal) { ["detectors"] = NamesOf(detectors) };
+        foreach (var (key, value) in Arguments())
+        {
+            planArgs[key] = value;
+        }
+
+        planArgs["per_step"] = PerStepRepr(perStep);
+        return Merge(
+            new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["plan_args"] = planArgs,
+                ["extents"] = SpiralExtents(xStart, yStart, xRange, yRange),
+                ["plan_name"] = planName,
+                ["plan_pattern"] = planName,
+                ["plan_pattern_args"] = Arguments(),
+                ["plan_pattern_module"] = PlanPatternModule,
+                ["hints"] = new Hints { Dimensions = DimensionsPerDevice([xMotor, yMotor]) },
+            },
+            md);
+    }
 
     private static List<object?> SpiralExtents(double xStart, double yStart, double xRange, double yRange) =>
         [Extent(xStart - xRange, xStart + xRange), Extent(yStart - yRange, yStart + yRange)];

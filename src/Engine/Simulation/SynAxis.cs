@@ -12,7 +12,7 @@ public sealed class SynAxis : IReadable, ILocatable, IStoppable, IHasHints, IChe
 {
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
-    private readonly List<Action<IReadOnlyDictionary<string, Reading>>> _subscribers = [];
+    private readonly ReadingSubscribers _subscribers;
     private double _readback;
     private double _setpoint;
     private double _timestamp;
@@ -27,6 +27,7 @@ public sealed class SynAxis : IReadable, ILocatable, IStoppable, IHasHints, IChe
         _time = time ?? TimeProvider.System;
         _readback = _setpoint = initial;
         _timestamp = SimClock.Now(_time);
+        _subscribers = new ReadingSubscribers(Snapshot);
     }
 
     /// <inheritdoc />
@@ -163,25 +164,10 @@ public sealed class SynAxis : IReadable, ILocatable, IStoppable, IHasHints, IChe
     }
 
     /// <inheritdoc />
-    public void Subscribe(Action<IReadOnlyDictionary<string, Reading>> callback)
-    {
-        ArgumentNullException.ThrowIfNull(callback);
-        lock (_gate)
-        {
-            _subscribers.Add(callback);
-        }
-
-        callback(Snapshot());
-    }
+    public void Subscribe(Action<IReadOnlyDictionary<string, Reading>> callback) => _subscribers.Add(callback);
 
     /// <inheritdoc />
-    public void ClearSubscription(Action<IReadOnlyDictionary<string, Reading>> callback)
-    {
-        lock (_gate)
-        {
-            _subscribers.Remove(callback);
-        }
-    }
+    public void ClearSubscription(Action<IReadOnlyDictionary<string, Reading>> callback) => _subscribers.Remove(callback);
 
     /// <inheritdoc />
     public override string ToString() => $"SynAxis({Name})";
@@ -221,25 +207,7 @@ public sealed class SynAxis : IReadable, ILocatable, IStoppable, IHasHints, IChe
         }
     }
 
-    private void Notify()
-    {
-        Action<IReadOnlyDictionary<string, Reading>>[] subscribers;
-        lock (_gate)
-        {
-            subscribers = [.. _subscribers];
-        }
-
-        if (subscribers.Length == 0)
-        {
-            return;
-        }
-
-        var snapshot = Snapshot();
-        foreach (var subscriber in subscribers)
-        {
-            subscriber(snapshot);
-        }
-    }
+    private void Notify() => _subscribers.Notify();
 
     private Limits? Limits() => double.IsInfinity(LowLimit) && double.IsInfinity(HighLimit)
         ? null

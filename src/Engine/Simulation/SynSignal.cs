@@ -12,7 +12,7 @@ public sealed class SynSignal : IReadable, IMovable, ISubscribable, IHasHints
 {
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
-    private readonly List<Action<IReadOnlyDictionary<string, Reading>>> _subscribers = [];
+    private readonly ReadingSubscribers _subscribers;
     private object? _value;
     private double _timestamp;
 
@@ -24,6 +24,7 @@ public sealed class SynSignal : IReadable, IMovable, ISubscribable, IHasHints
         _time = time ?? TimeProvider.System;
         _value = initial ?? 0.0;
         _timestamp = SimClock.Now(_time);
+        _subscribers = new ReadingSubscribers(Snapshot);
     }
 
     /// <inheritdoc />
@@ -81,25 +82,10 @@ public sealed class SynSignal : IReadable, IMovable, ISubscribable, IHasHints
     }
 
     /// <inheritdoc />
-    public void Subscribe(Action<IReadOnlyDictionary<string, Reading>> callback)
-    {
-        ArgumentNullException.ThrowIfNull(callback);
-        lock (_gate)
-        {
-            _subscribers.Add(callback);
-        }
-
-        callback(Snapshot());
-    }
+    public void Subscribe(Action<IReadOnlyDictionary<string, Reading>> callback) => _subscribers.Add(callback);
 
     /// <inheritdoc />
-    public void ClearSubscription(Action<IReadOnlyDictionary<string, Reading>> callback)
-    {
-        lock (_gate)
-        {
-            _subscribers.Remove(callback);
-        }
-    }
+    public void ClearSubscription(Action<IReadOnlyDictionary<string, Reading>> callback) => _subscribers.Remove(callback);
 
     /// <inheritdoc />
     public override string ToString() => $"SynSignal({Name})";
@@ -112,18 +98,5 @@ public sealed class SynSignal : IReadable, IMovable, ISubscribable, IHasHints
         }
     }
 
-    private void Notify()
-    {
-        Action<IReadOnlyDictionary<string, Reading>>[] subscribers;
-        lock (_gate)
-        {
-            subscribers = [.. _subscribers];
-        }
-
-        var snapshot = Snapshot();
-        foreach (var subscriber in subscribers)
-        {
-            subscriber(snapshot);
-        }
-    }
+    private void Notify() => _subscribers.Notify();
 }
