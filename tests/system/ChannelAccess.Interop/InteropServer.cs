@@ -31,6 +31,13 @@ public sealed class InteropServer : IAsyncLifetime
             Precision = 3,
             Limits = new DbrLimits { UpperDisplay = 10, LowerDisplay = -10, UpperAlarm = 9, UpperWarning = 8, LowerWarning = -8, LowerAlarm = -9, UpperControl = 5, LowerControl = -5 },
         });
+        var typed = Provider.AddSoft("IOC:TYPES", new DbrValue(DbrType.Double, new[] { 3.14159 })
+        {
+            Units = "mm",
+            Precision = 3,
+            Limits = new DbrLimits { UpperDisplay = 10, LowerDisplay = -10, UpperAlarm = 9, UpperWarning = 8, LowerWarning = -8, LowerAlarm = -9, UpperControl = 5, LowerControl = -5 },
+        });
+        typed.SetAlarm(AlarmStatus.High, AlarmSeverity.Minor);
         Provider.AddSoft("IOC:LONG", new DbrValue(DbrType.Long, new[] { 42 }) { Units = "counts" });
         Provider.AddSoft("IOC:STRING", DbrValue.Of("hello"));
         Provider.AddSoft("IOC:ENUM", new DbrValue(DbrType.Enum, new ushort[] { 1 }) { EnumStrings = ["Out", "In", "Moving"] });

@@ -12,7 +12,7 @@ public class PyEpicsInteropTests(InteropServer ioc) : IClassFixture<InteropServe
     public async Task Libca_sees_native_type_count_and_access()
     {
         var info = await ioc.Peer.RequestAsync(new { op = "info", pv = "IOC:DOUBLE" });
-        Assert.Equal("double", info["type_name"]!.GetValue<string>());
+        Assert.Equal("double", info["type_name"]!.GetValue<string>(), ignoreCase: true);
         Assert.Equal(1, info["count"]!.GetValue<int>());
         Assert.True(info["read_access"]!.GetValue<bool>());
         Assert.True(info["write_access"]!.GetValue<bool>());
@@ -22,34 +22,88 @@ public class PyEpicsInteropTests(InteropServer ioc) : IClassFixture<InteropServe
         Assert.False(ro["write_access"]!.GetValue<bool>());
     }
 
-    public static TheoryData<int, string> EveryType()
+    public static TheoryData<int> EveryReadableType()
     {
-        // DBR type number and the value libca returns for 3.14159 with PREC 3, per value type.
-        string[] byValueType = ["3.142", "3", "3.14159", "3", "3", "3", "3.14159"];
-        var data = new TheoryData<int, string>();
+        var data = new TheoryData<int>();
         for (var type = 0; type <= 34; type++)
         {
-            data.Add(type, byValueType[type % 7]);
+            data.Add(type);
         }
 
+        data.Add(37);
+        data.Add(38);
         return data;
     }
 
     [Theory]
-    [MemberData(nameof(EveryType))]
-    public async Task Every_dbr_type_reads_the_expected_value(int dbrType, string expected)
+    [MemberData(nameof(EveryReadableType))]
+    public async Task Libca_reads_every_dbr_type_with_the_right_layout_and_values(int dbrType)
     {
-        var answer = await ioc.Peer.RequestAsync(new { op = "get", pv = "IOC:DOUBLE", ftype = dbrType });
-        var value = answer["value"]!;
-        if (value is JsonArray array)
+        // ca_array_get into a C struct: libca byte-swaps each field by the type's layout, so a wrong layout on our
+        // side shows up as wrong values here. IOC:TYPES is 3.14159, PREC 3, "mm", HIGH/MINOR, limits +-10/9/8, ctrl +-5.
+        var answer = await ioc.Peer.RequestAsync(new { op = "raw_get", pv = "IOC:TYPES", dbr_type = dbrType });
+        Assert.True(answer["status"]!.GetValue<int>() == 1, $"libca: {answer["message"]}");
+        var fields = answer["fields"]!.AsObject();
+        var value = fields["value"]!.AsArray()[0]!;
+        string[] expected = ["3.142", "3", "3.14159", "3", "3", "3", "3.14159"];
+        var native = dbrType switch { 37 or 38 => 0, _ => dbrType % 7 };
+        if (dbrType != 38)
         {
-            value = array[0]!;
+            var text = value.GetValueKind() == System.Text.Json.JsonValueKind.String
+                ? value.GetValue<string>()
+                : value.GetValue<double>().ToString("0.#####", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(expected[native], text);
+        }
+        else
+        {
+            Assert.False(string.IsNullOrEmpty(value.GetValue<string>()), "DBR_CLASS_NAME should name the record type");
         }
 
-        var text = value.GetValueKind() == System.Text.Json.JsonValueKind.String
-            ? value.GetValue<string>()
-            : value.GetValue<double>().ToString("0.#####", System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(expected, text);
+        var category = dbrType / 7;
+        if ((category >= 1 && dbrType <= 34) || dbrType == 37)
+        {
+            Assert.Equal(4, fields["status"]!.GetValue<int>());
+            Assert.Equal(1, fields["severity"]!.GetValue<int>());
+        }
+
+        if (category == 2)
+        {
+            Assert.True(fields["secs"]!.GetValue<long>() > 1_000_000_000, $"time stamp {fields["secs"]} s past 1990");
+        }
+
+        if (category is 3 or 4 && native is not 0 and not 3)
+        {
+            // dbr_char_t is unsigned: negative limits clamp to 0.
+            double Low(double limit) => native == 4 ? 0 : limit;
+            Assert.Equal("mm", fields["units"]!.GetValue<string>());
+            Assert.Equal(10, D(fields["upper_disp_limit"]));
+            Assert.Equal(Low(-10), D(fields["lower_disp_limit"]));
+            Assert.Equal(9, D(fields["upper_alarm_limit"]));
+            Assert.Equal(8, D(fields["upper_warning_limit"]));
+            Assert.Equal(Low(-8), D(fields["lower_warning_limit"]));
+            Assert.Equal(Low(-9), D(fields["lower_alarm_limit"]));
+            if (native is 2 or 6)
+            {
+                Assert.Equal(3, fields["precision"]!.GetValue<int>());
+            }
+
+            if (category == 4)
+            {
+                Assert.Equal(5, D(fields["upper_ctrl_limit"]));
+                Assert.Equal(Low(-5), D(fields["lower_ctrl_limit"]));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Libca_reads_enum_strings_with_the_ctrl_enum_layout()
+    {
+        var answer = await ioc.Peer.RequestAsync(new { op = "raw_get", pv = "IOC:ENUM", dbr_type = 31 });
+        var fields = answer["fields"]!.AsObject();
+        Assert.Equal(424, answer["size"]!.GetValue<int>());
+        Assert.Equal(3, fields["no_str"]!.GetValue<int>());
+        Assert.Equal(["Out", "In", "Moving"], fields["strs"]!.AsArray().Take(3).Select(s => s!.GetValue<string>()));
+        Assert.Equal(1, fields["value"]!.AsArray()[0]!.GetValue<int>());
     }
 
     [Fact]
@@ -72,7 +126,7 @@ public class PyEpicsInteropTests(InteropServer ioc) : IClassFixture<InteropServe
     [Fact]
     public async Task Enum_labels_and_strings_reach_libca()
     {
-        var label = await ioc.Peer.RequestAsync(new { op = "get", pv = "IOC:ENUM", as_string = true });
+        var label = await ioc.Peer.RequestAsync(new { op = "get", pv = "IOC:ENUM", ftype = 0 });
         Assert.Equal("In", label["value"]!.GetValue<string>());
         var meta = await ioc.Peer.RequestAsync(new { op = "get_with_metadata", pv = "IOC:ENUM", form = "ctrl" });
         Assert.Equal(["Out", "In", "Moving"], meta["enum_strs"]!.AsArray().Select(s => s!.GetValue<string>()));

@@ -4,6 +4,7 @@
 Each line on stdin is a JSON request {"op": ..., ...}; each answer is one JSON line on stdout. The process keeps
 one CA context for its whole life, so channels connect once and tests do not pay libca's start-up per call.
 """
+import ctypes
 import json
 import sys
 import threading
@@ -19,7 +20,69 @@ def _plain(value):
         return value.tolist()
     if isinstance(value, bytes):
         return value.decode("latin-1")
+    if isinstance(value, ctypes.Array):
+        return [_plain(v) for v in value]
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
     return value
+
+
+# db_access.h, written out with ctypes so that libca's own per-type byte swapping is checked against an
+# independent statement of the C layout. status and severity are dbr_short_t; dbr_long_t is 32-bit.
+_VALUE = [ctypes.c_char * 40, ctypes.c_int16, ctypes.c_float, ctypes.c_uint16, ctypes.c_uint8, ctypes.c_int32, ctypes.c_double]
+_PAD_STS = {4: [("RISC_pad", ctypes.c_uint8)], 6: [("RISC_pad", ctypes.c_int32)]}
+_PAD_TIME = {1: [("RISC_pad", ctypes.c_int16)], 3: [("RISC_pad", ctypes.c_int16)],
+             4: [("RISC_pad0", ctypes.c_int16), ("RISC_pad1", ctypes.c_uint8)], 6: [("RISC_pad", ctypes.c_int32)]}
+_LIMITS = ["upper_disp_limit", "lower_disp_limit", "upper_alarm_limit", "upper_warning_limit",
+           "lower_warning_limit", "lower_alarm_limit"]
+
+
+def _layout(dbr_type, count):
+    """The ctypes structure of `count` elements of a DBR type."""
+    if dbr_type in (35, 36):
+        return [("value", ctypes.c_uint16 * count)]
+    if dbr_type == 37:
+        return [("status", ctypes.c_int16), ("severity", ctypes.c_int16), ("ackt", ctypes.c_uint16),
+                ("acks", ctypes.c_uint16), ("value", (ctypes.c_char * 40) * count)]
+    if dbr_type == 38:
+        return [("value", (ctypes.c_char * 40) * count)]
+    category, native = divmod(dbr_type, 7)
+    value = [("value", _VALUE[native] * count)]
+    status = [("status", ctypes.c_int16), ("severity", ctypes.c_int16)]
+    if category == 0:
+        return value
+    if category == 1:
+        return status + _PAD_STS.get(native, []) + value
+    if category == 2:
+        stamp = [("secs", ctypes.c_uint32), ("nsec", ctypes.c_uint32)]
+        return status + stamp + _PAD_TIME.get(native, []) + value
+    # graphic (3) and control (4)
+    if native == 0:
+        return status + value
+    if native == 3:
+        return status + [("no_str", ctypes.c_int16), ("strs", (ctypes.c_char * 26) * 16)] + value
+    limits = _LIMITS + (["upper_ctrl_limit", "lower_ctrl_limit"] if category == 4 else [])
+    head = status
+    if native in (2, 6):
+        head = head + [("precision", ctypes.c_int16), ("RISC_pad0", ctypes.c_int16)]
+    head = head + [("units", ctypes.c_char * 8)]
+    fields = head + [(name, _VALUE[native]) for name in limits]
+    if native == 4:
+        fields.append(("RISC_pad", ctypes.c_uint8))
+    return fields + value
+
+
+def _decode_field(name, raw):
+    if name == "strs":
+        return [bytes(s).split(b"\0")[0].decode("latin-1") for s in raw]
+    if isinstance(raw, bytes):
+        return raw.decode("latin-1")
+    if isinstance(raw, ctypes.Array):
+        items = list(raw)
+        if items and isinstance(items[0], bytes) and len(items[0]) == 1:
+            return bytes(raw).split(b"\0")[0].decode("latin-1")
+        return [_decode_field(name, x) for x in items]
+    return raw
 
 
 def _chid(pvname, timeout):
@@ -54,7 +117,8 @@ def op_get(req):
 def op_get_with_metadata(req):
     chid = channel(req["pv"], req.get("timeout", 5.0))
     form = req.get("form", "ctrl")
-    meta = ca.get_with_metadata(chid, form=form, as_numpy=False, timeout=req.get("timeout", 5.0))
+    ftype = ca.promote_type(chid, use_ctrl=form == "ctrl", use_time=form == "time")
+    meta = ca.get_with_metadata(chid, ftype=ftype, as_numpy=False, timeout=req.get("timeout", 5.0))
     return {k: _plain(v) for k, v in meta.items() if k not in ("chid",)}
 
 
@@ -113,7 +177,29 @@ def op_connect_many(req):
     return {"connected": connected, "seconds": time.monotonic() - started}
 
 
+def op_raw_get(req):
+    """ca_array_get of any DBR type into a C buffer, then the fields as libca byte-swapped them."""
+    chid = channel(req["pv"], req.get("timeout", 5.0))
+    dbr_type = req["dbr_type"]
+    count = req.get("count", 1)
+
+    class Raw(ctypes.Structure):
+        _fields_ = _layout(dbr_type, count)
+
+    buffer = Raw()
+    libca = ca.initialize_libca()
+    status = libca.ca_array_get(dbr_type, count, chid, ctypes.byref(buffer))
+    if status != 1:
+        return {"ok": True, "status": status, "message": ca.message(status)}
+    status = libca.ca_pend_io(ctypes.c_double(req.get("timeout", 5.0)))
+    if status != 1:
+        return {"ok": True, "status": status, "message": ca.message(status)}
+    fields = {name: _decode_field(name, getattr(buffer, name)) for name, _ in Raw._fields_ if not name.startswith("RISC")}
+    return {"status": status, "size": ctypes.sizeof(Raw), "fields": fields}
+
+
 OPS = {
+    "raw_get": op_raw_get,
     "get": op_get,
     "get_with_metadata": op_get_with_metadata,
     "info": op_info,
