@@ -66,10 +66,10 @@ internal sealed class CaCircuitConnection : IClientCircuitHandler, IAsyncDisposa
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            using (var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(_closing.Token))
+            using (var limit = new CancellationTokenSource(_client.Options.ConnectionTimeout, _client.Time))
+            using (var connect = CancellationTokenSource.CreateLinkedTokenSource(_closing.Token, limit.Token))
             {
-                connectTimeout.CancelAfter(_client.Options.ConnectionTimeout);
-                await socket.ConnectAsync(Server, connectTimeout.Token).ConfigureAwait(false);
+                await socket.ConnectAsync(Server, connect.Token).ConfigureAwait(false);
             }
 
             CaClientLog.CircuitConnected(_client.Logger, Server);

@@ -562,8 +562,9 @@ public sealed class CaClient : IPvClient
             return;
         }
 
+        var now = Time.GetUtcNow();
         channel.Detach(reason);
-        _scheduler.Add(channel.Cid, channel.Name, Time.GetUtcNow() + DisconnectGovernorPeriod);
+        _scheduler.Add(channel.Cid, channel.Name, now + DisconnectGovernorPeriod);
         Kick();
     }
 

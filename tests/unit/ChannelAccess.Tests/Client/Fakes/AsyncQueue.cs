@@ -45,6 +45,14 @@ public sealed class AsyncQueue<T>
         _channel.Writer.TryWrite(item);
     }
 
+    /// <summary>Discards the items waiting (the history keeps them).</summary>
+    public void Clear()
+    {
+        while (_channel.Reader.TryRead(out _))
+        {
+        }
+    }
+
     /// <summary>True (and the item) when one is already waiting.</summary>
     public bool TryTake(out T item) => _channel.Reader.TryRead(out item!);
 
