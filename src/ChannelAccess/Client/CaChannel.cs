@@ -255,12 +255,15 @@ public sealed class CaChannel : IPvChannel
         SetConnected(new PvMetadata(NativeType, (int)NativeCount, _rights, value.Units, value.Precision, value.Limits, value.EnumStrings));
     }
 
-    /// <summary>The channel left its circuit (the circuit went, or the server dropped or refused the channel).</summary>
-    internal void Detach(string reason)
+    /// <summary>
+    /// The channel left its circuit (the circuit went, or the server dropped or refused the channel). Returns
+    /// whether it had connected there.
+    /// </summary>
+    internal bool Detach(string reason)
     {
         if (_phase is ChannelPhase.Closed or ChannelPhase.Searching)
         {
-            return;
+            return false;
         }
 
         var connection = Connection!;
@@ -282,6 +285,8 @@ public sealed class CaChannel : IPvChannel
             _connected = NewConnectedSource();
             SetState(PvConnectionState.Disconnected);
         }
+
+        return wasConnected;
     }
 
     internal void Unsubscribe(CaSubscription subscription)

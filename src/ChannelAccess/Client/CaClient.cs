@@ -510,10 +510,13 @@ public sealed class CaClient : IPvClient
             var now = Time.GetUtcNow();
             foreach (var channel in channels)
             {
-                channel.Detach($"the circuit to {circuit.Server} was lost: {reason}");
+                // A channel that was connected searches again at once, so a restarted server is found quickly; one
+                // whose circuit failed before it connected waits out the disconnect governor, lest a server that
+                // answers searches but not circuits be hammered.
+                var wasConnected = channel.Detach($"the circuit to {circuit.Server} was lost: {reason}");
                 if (!_disposed)
                 {
-                    _scheduler.Add(channel.Cid, channel.Name, now);
+                    _scheduler.Add(channel.Cid, channel.Name, wasConnected ? now : now + DisconnectGovernorPeriod);
                 }
             }
 
