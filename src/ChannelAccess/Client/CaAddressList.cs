@@ -29,33 +29,44 @@ internal static class CaAddressList
         return (text[..colon], port);
     }
 
-    /// <summary>Resolves every entry to an IPv4 endpoint (host names through DNS); duplicates are dropped.</summary>
-    public static async Task<IReadOnlyList<IPEndPoint>> ResolveAsync(IEnumerable<string> entries, int defaultPort, CancellationToken cancellationToken)
+    /// <summary>
+    /// Resolves every entry to an IPv4 endpoint (host names through DNS); duplicates are dropped. An entry that does
+    /// not resolve is reported to <paramref name="onError"/> (or thrown without one) and the others are kept.
+    /// </summary>
+    public static async Task<IReadOnlyList<IPEndPoint>> ResolveAsync(IEnumerable<string> entries, int defaultPort, CancellationToken cancellationToken, Action<string, Exception>? onError = null)
     {
         var endpoints = new List<IPEndPoint>();
         foreach (var entry in entries)
         {
-            var (host, port) = Parse(entry, defaultPort);
-            IPAddress? address;
-            if (!IPAddress.TryParse(host, out address))
+            try
             {
-                var addresses = await Dns.GetHostAddressesAsync(host, AddressFamily.InterNetwork, cancellationToken).ConfigureAwait(false);
-                address = addresses.FirstOrDefault();
+                var endpoint = await ResolveAsync(entry, defaultPort, cancellationToken).ConfigureAwait(false);
+                if (!endpoints.Contains(endpoint))
+                {
+                    endpoints.Add(endpoint);
+                }
             }
-
-            if (address is null || address.AddressFamily != AddressFamily.InterNetwork)
+            catch (Exception e) when (onError is not null && e is FormatException or SocketException)
             {
-                throw new FormatException($"'{entry}' does not name an IPv4 host.");
-            }
-
-            var endpoint = new IPEndPoint(address, port);
-            if (!endpoints.Contains(endpoint))
-            {
-                endpoints.Add(endpoint);
+                onError(entry, e);
             }
         }
 
         return endpoints;
+    }
+
+    private static async Task<IPEndPoint> ResolveAsync(string entry, int defaultPort, CancellationToken cancellationToken)
+    {
+        var (host, port) = Parse(entry, defaultPort);
+        if (!IPAddress.TryParse(host, out var address))
+        {
+            var addresses = await Dns.GetHostAddressesAsync(host, AddressFamily.InterNetwork, cancellationToken).ConfigureAwait(false);
+            address = addresses.FirstOrDefault();
+        }
+
+        return address is not null && address.AddressFamily == AddressFamily.InterNetwork
+            ? new IPEndPoint(address, port)
+            : throw new FormatException($"'{entry}' does not name an IPv4 host.");
     }
 
     /// <summary>

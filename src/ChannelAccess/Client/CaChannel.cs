@@ -226,11 +226,11 @@ public sealed class CaChannel : IPvChannel
 
         Sid = sid;
         NativeType = DbrTypes.IsNative((DbrType)nativeType) ? (DbrType)nativeType : DbrType.String;
-        NativeCount = count;
+        NativeCount = Math.Min(count, int.MaxValue);
         _phase = ChannelPhase.ReadingMetadata;
         if (!_rights.HasFlag(AccessRights.Read))
         {
-            SetConnected(new PvMetadata(NativeType, (int)count, _rights, string.Empty, 0, DbrLimits.None, []));
+            SetConnected(new PvMetadata(NativeType, (int)NativeCount, _rights, string.Empty, 0, DbrLimits.None, []));
             return;
         }
 

@@ -262,7 +262,9 @@ public sealed class CaClient : IPvClient
                     OnDatagramMessage(frame, source);
                 }
             }
-            catch (CaProtocolException e)
+#pragma warning disable CA1031 // A datagram, however malformed, must not stop the client listening.
+            catch (Exception e)
+#pragma warning restore CA1031
             {
                 CaClientLog.BadDatagram(Logger, source, e.Message);
             }
@@ -419,28 +421,21 @@ public sealed class CaClient : IPvClient
 
     private async Task<IReadOnlyList<IPEndPoint>> ResolveDestinationsAsync(CancellationToken cancellationToken)
     {
-        var destinations = new List<IPEndPoint>();
-        try
+        void OnError(string entry, Exception e) => CaClientLog.SearchDestinationFailed(Logger, entry, e);
+        var destinations = new List<IPEndPoint>(await CaAddressList.ResolveAsync(Options.AddressList, Options.ServerPort, cancellationToken, OnError).ConfigureAwait(false));
+        if (Options.AutoAddressList)
         {
-            destinations.AddRange(await CaAddressList.ResolveAsync(Options.AddressList, Options.ServerPort, cancellationToken).ConfigureAwait(false));
-            if (Options.AutoAddressList)
-            {
-                destinations.AddRange(CaAddressList.BroadcastAddresses(Options.ServerPort).Where(b => !destinations.Contains(b)));
-            }
-
-            var nameServers = await CaAddressList.ResolveAsync(Options.NameServers, Options.ServerPort, cancellationToken).ConfigureAwait(false);
-            lock (Sync)
-            {
-                _nameServers.AddRange(nameServers);
-            }
-        }
-        catch (Exception e) when (e is FormatException or System.Net.Sockets.SocketException)
-        {
-            CaClientLog.SearchDestinationsFailed(Logger, e);
+            destinations.AddRange(CaAddressList.BroadcastAddresses(Options.ServerPort).Where(b => !destinations.Contains(b)));
         }
 
-        CaClientLog.SearchDestinations(Logger, destinations, _nameServers);
-        if (destinations.Count == 0 && _nameServers.Count == 0)
+        var nameServers = await CaAddressList.ResolveAsync(Options.NameServers, Options.ServerPort, cancellationToken, OnError).ConfigureAwait(false);
+        lock (Sync)
+        {
+            _nameServers.AddRange(nameServers);
+        }
+
+        CaClientLog.SearchDestinations(Logger, destinations, nameServers);
+        if (destinations.Count == 0 && nameServers.Count == 0)
         {
             CaClientLog.NoSearchDestinations(Logger);
         }

@@ -13,8 +13,8 @@ internal static partial class CaClientLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "CA client has no search destinations (ECA_NOSEARCHADDR): set EPICS_CA_ADDR_LIST, EPICS_CA_AUTO_ADDR_LIST or EPICS_CA_NAME_SERVERS")]
     public static partial void NoSearchDestinations(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "CA client could not resolve its search destinations")]
-    public static partial void SearchDestinationsFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "CA client ignores the address '{Entry}', which does not resolve")]
+    public static partial void SearchDestinationFailed(ILogger logger, string entry, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Search datagram to {Destination} failed")]
     public static partial void SearchSendFailed(ILogger logger, IPEndPoint destination, Exception exception);

@@ -102,4 +102,15 @@ public class CaClientOptionsTests
 
         Assert.Equal(["127.0.0.1:5064", "127.0.0.1:6000"], endpoints.Select(e => e.ToString()));
     }
+
+    [Fact]
+    public async Task An_address_that_does_not_resolve_is_reported_and_the_others_kept()
+    {
+        var errors = new List<string>();
+
+        var endpoints = await CaAddressList.ResolveAsync(["ioc:99999", "127.0.0.1:6000"], 5064, CancellationToken.None, (entry, _) => errors.Add(entry));
+
+        Assert.Equal(["127.0.0.1:6000"], endpoints.Select(e => e.ToString()));
+        Assert.Equal(["ioc:99999"], errors);
+    }
 }
