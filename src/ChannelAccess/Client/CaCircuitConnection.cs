@@ -10,7 +10,7 @@ namespace Hyperion.ChannelAccess.Client;
 /// <summary>
 /// The socket adapter of one virtual circuit: it connects, then runs three loops over the sans-I/O
 /// <see cref="ClientCircuit"/> — receive (a <see cref="PipeReader"/> over the socket, framing messages however
-/// they were split), send (the outbox's batches), and the watchdog (ECHO after EPICS_CA_CONN_TMO of silence, drop
+/// they were split, with libca's EVENTS_OFF/ON flow control when reads fall behind), send (the outbox's batches), and the watchdog (ECHO after EPICS_CA_CONN_TMO of silence, drop
 /// after the echo time-out). Whichever ends first ends the circuit, and the client is told why. Replies are
 /// handled under the client's lock; the tables of channels and pending requests on this circuit are the client's.
 /// </summary>
@@ -129,9 +129,11 @@ internal sealed class CaCircuitConnection : IClientCircuitHandler, IAsyncDisposa
             {
                 var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
                 var buffer = result.Buffer;
+                var pending = socket.Available > 0;
                 lock (_client.Sync)
                 {
                     Circuit.Receive(ref buffer, _client.Time.GetUtcNow());
+                    Circuit.AfterRead(pending);
                 }
 
                 reader.AdvanceTo(buffer.Start, buffer.End);

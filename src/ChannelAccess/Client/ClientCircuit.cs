@@ -20,6 +20,9 @@ internal sealed class ClientCircuit
     /// <summary>A sanity bound on payloads when buffers grow on demand (EPICS_CA_AUTO_ARRAY_BYTES=YES).</summary>
     public const uint AutoMaxPayload = int.MaxValue - 64;
 
+    /// <summary>libca's contiguousMsgCountWhichTriggersFlowControl: reads in a row that left bytes waiting before EVENTS_OFF.</summary>
+    public const int ContiguousReadsForFlowControl = 10;
+
     private const int StackMessageLimit = 512;
 
     private readonly IClientCircuitHandler _handler;
@@ -30,6 +33,7 @@ internal sealed class ClientCircuit
     private DateTimeOffset _lastReceive;
     private DateTimeOffset _echoSentAt;
     private bool _echoPending;
+    private int _contiguousReads;
 
     /// <summary>Creates the circuit to <paramref name="server"/>, whose minor version the search reply gave.</summary>
     public ClientCircuit(IPEndPoint server, ushort serverMinorVersion, CaClientOptions options, IClientCircuitHandler handler, CircuitOutbox? outbox = null)
@@ -65,6 +69,9 @@ internal sealed class ClientCircuit
 
     /// <summary>When the watchdog next needs <see cref="PollWatchdog"/>.</summary>
     public DateTimeOffset WatchdogDue => _echoPending ? _echoSentAt + _echoTimeout : _lastReceive + _connectionTimeout;
+
+    /// <summary>True while the server has been asked to hold back subscription updates (EVENTS_OFF sent).</summary>
+    public bool FlowControlActive { get; private set; }
 
     /// <summary>True while an ECHO probe is unanswered.</summary>
     public bool EchoPending => _echoPending;
@@ -159,6 +166,32 @@ internal sealed class ClientCircuit
             }
 
             Dispatch(frame);
+        }
+    }
+
+    /// <summary>
+    /// libca's flow control, called after each read: when <see cref="ContiguousReadsForFlowControl"/> reads in a row
+    /// have left bytes waiting in the socket (the client is not keeping up) it queues EVENTS_OFF, so the server keeps
+    /// only the latest update of each subscription; the first read that leaves nothing waiting queues EVENTS_ON.
+    /// </summary>
+    public void AfterRead(bool bytesPending)
+    {
+        if (bytesPending)
+        {
+            if (!FlowControlActive && ++_contiguousReads >= ContiguousReadsForFlowControl)
+            {
+                FlowControlActive = true;
+                WriteHeader(new CaHeader(CaCommand.EventsOff, 0, 0, 0, 0, 0));
+            }
+
+            return;
+        }
+
+        _contiguousReads = 0;
+        if (FlowControlActive)
+        {
+            FlowControlActive = false;
+            WriteHeader(new CaHeader(CaCommand.EventsOn, 0, 0, 0, 0, 0));
         }
     }
 

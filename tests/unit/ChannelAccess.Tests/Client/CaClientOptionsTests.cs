@@ -113,4 +113,13 @@ public class CaClientOptionsTests
         Assert.Equal(["127.0.0.1:6000"], endpoints.Select(e => e.ToString()));
         Assert.Equal(["ioc:99999"], errors);
     }
+
+    [Fact]
+    public void The_automatic_list_holds_interface_broadcast_addresses_with_the_server_port_and_no_loopback()
+    {
+        var broadcasts = CaAddressList.BroadcastAddresses(5064);
+
+        Assert.All(broadcasts, b => Assert.Equal(5064, b.Port));
+        Assert.DoesNotContain(broadcasts, b => System.Net.IPAddress.IsLoopback(b.Address));
+    }
 }

@@ -320,6 +320,40 @@ public class ClientCircuitTests
         Assert.Equal(T0 + TimeSpan.FromSeconds(2), circuit.WatchdogDue);
     }
 
+    [Fact]
+    public void Reads_falling_behind_ten_times_in_a_row_send_events_off_and_catching_up_sends_events_on()
+    {
+        var (circuit, _) = Create();
+
+        for (var i = 0; i < ClientCircuit.ContiguousReadsForFlowControl - 1; i++)
+        {
+            circuit.AfterRead(bytesPending: true);
+        }
+
+        Assert.Empty(circuit.Outbox.Drain());
+        circuit.AfterRead(bytesPending: true);
+        circuit.AfterRead(bytesPending: true);
+        Assert.Equal("00 08 00 00 00 00 00 00 00 00 00 00 00 00 00 00", Hex.Of(circuit.Outbox.Drain()));
+        Assert.True(circuit.FlowControlActive);
+
+        circuit.AfterRead(bytesPending: false);
+        Assert.Equal("00 09 00 00 00 00 00 00 00 00 00 00 00 00 00 00", Hex.Of(circuit.Outbox.Drain()));
+        Assert.False(circuit.FlowControlActive);
+    }
+
+    [Fact]
+    public void A_read_that_catches_up_restarts_the_count_towards_flow_control()
+    {
+        var (circuit, _) = Create();
+
+        for (var i = 0; i < 3 * ClientCircuit.ContiguousReadsForFlowControl; i++)
+        {
+            circuit.AfterRead(bytesPending: i % ClientCircuit.ContiguousReadsForFlowControl != 0);
+        }
+
+        Assert.Empty(circuit.Outbox.Drain());
+    }
+
     private sealed class RecordingHandler : IClientCircuitHandler
     {
         public List<string> Calls { get; } = [];
