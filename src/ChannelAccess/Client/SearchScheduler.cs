@@ -16,7 +16,8 @@ namespace Hyperion.ChannelAccess.Client;
 /// A pass sends at most <see cref="Window"/> datagrams and then waits for its replies (or a time-out of about
 /// two round trips) before the next: a pass answered in full doubles the window, one that times out halves it
 /// (libca's searchTimer frames-per-try congestion control). So thousands of channels resolve in a few round
-/// trips without overflowing a server's socket buffer.
+/// trips without overflowing a server's socket buffer. A pass made only of retries does not hold back channels
+/// that have not been searched for yet.
 /// </para>
 /// <para>
 /// A beacon anomaly (a server started or came back) makes every unresolved channel due at once and no
@@ -49,6 +50,7 @@ internal sealed class SearchScheduler
     private readonly int _beaconAnomalyLevel;
     private uint _sequence;
     private int _outstanding;
+    private bool _passHasNewChannels;
     private DateTimeOffset? _passDeadline;
     private DateTimeOffset _passStart;
     private TimeSpan _roundTrip;
@@ -153,11 +155,20 @@ internal sealed class SearchScheduler
         {
             if (_outstanding > 0 && now < deadline)
             {
-                return deadline;
-            }
+                // A pass of new channels holds the next back until answered; a pass of retries does not hold back
+                // channels that have not been searched for yet.
+                if (_passHasNewChannels || !NewChannelDue(now))
+                {
+                    return deadline;
+                }
 
-            Window = _outstanding > 0 ? Math.Max(1, Window / 2) : Math.Min(MaxWindow, Window * 2);
-            EndPass();
+                EndPass();
+            }
+            else
+            {
+                Window = _outstanding > 0 ? Math.Max(1, Window / 2) : Math.Min(MaxWindow, Window * 2);
+                EndPass();
+            }
         }
 
         _due.Clear();
@@ -191,6 +202,7 @@ internal sealed class SearchScheduler
                 }
 
                 length += WriteSearch(entry, buffer.AsSpan(length));
+                _passHasNewChannels |= entry.Level == 0;
                 entry.InPass = true;
                 entry.Due = now + Period(entry.Level);
                 entry.Level = Math.Min(entry.Level + 1, _maxLevel);
@@ -234,9 +246,23 @@ internal sealed class SearchScheduler
         return next;
     }
 
+    private bool NewChannelDue(DateTimeOffset now)
+    {
+        foreach (var entry in _entries.Values)
+        {
+            if (entry.Level == 0 && entry.Due <= now)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private void EndPass()
     {
         _passDeadline = null;
+        _passHasNewChannels = false;
         _outstanding = 0;
         foreach (var entry in _entries.Values)
         {

@@ -137,6 +137,41 @@ public class SearchSchedulerTests
     }
 
     [Fact]
+    public void A_pass_of_new_channels_holds_new_channels_back_until_answered_or_timed_out()
+    {
+        var scheduler = new SearchScheduler(32 * Ms, TimeSpan.FromSeconds(300));
+        scheduler.Add(1, "FIRST", T0);
+        scheduler.Poll(T0, []);
+        scheduler.Add(2, "SECOND", T0 + Ms);
+        var datagrams = new List<byte[]>();
+
+        scheduler.Poll(T0 + Ms, datagrams);
+        Assert.Empty(datagrams);
+        scheduler.OnResponse(1, T0 + (2 * Ms));
+        scheduler.Poll(T0 + (2 * Ms), datagrams);
+
+        Assert.Equal(["SECOND"], Searches(datagrams).Select(s => s.Name));
+    }
+
+    [Fact]
+    public void A_pass_of_retries_does_not_hold_back_a_new_channel()
+    {
+        var scheduler = new SearchScheduler(32 * Ms, TimeSpan.FromSeconds(300));
+        scheduler.Add(1, "MISSING", T0);
+        var now = T0;
+        while (scheduler.LevelOf(1) < 3)
+        {
+            now = scheduler.Poll(now, []) ?? now;
+        }
+
+        scheduler.Add(2, "NEW", now + Ms);
+        var datagrams = new List<byte[]>();
+        scheduler.Poll(now + Ms, datagrams);
+
+        Assert.Equal(["NEW"], Searches(datagrams).Select(s => s.Name));
+    }
+
+    [Fact]
     public void A_beacon_anomaly_searches_at_once_and_backs_off_from_the_five_second_level()
     {
         var scheduler = new SearchScheduler(32 * Ms, TimeSpan.FromSeconds(300));
