@@ -380,7 +380,18 @@ public sealed class CaServer : IAsyncDisposable
                 continue;
             }
 
-            var replies = responder.Respond(buffer.AsSpan(0, received.ReceivedBytes));
+            IReadOnlyList<byte[]> replies;
+            try
+            {
+                replies = responder.Respond(buffer.AsSpan(0, received.ReceivedBytes));
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // A defect triggered by one datagram must not stop the responder.
+                CaServerLog.UdpReceiveFailed(_logger, SafeLocalEndPoint(receive), ex);
+                continue;
+            }
+
             if (responder.LastIgnoredReason is { } reason)
             {
                 CaServerLog.DatagramIgnored(_logger, received.RemoteEndPoint, reason);
