@@ -248,6 +248,9 @@ public sealed class MotorRecord : Record, IDisposable
     /// <inheritdoc />
     public override RecordField ValueField => _val;
 
+    /// <summary>Any device support's OUT address is accepted: every one drives the simulated axis.</summary>
+    protected override bool AcceptsHardwareLinks => true;
+
     /// <summary>True while the simulated axis is moving.</summary>
     public bool IsMoving => _profile is not null;
 
@@ -792,6 +795,12 @@ public sealed class MotorRecord : Record, IDisposable
 
         if (stopOrPause)
         {
+            // Stopped or paused: the new target waits for Go; the write itself is done.
+            if (!IsMoving && !Done)
+            {
+                SetDone();
+            }
+
             return;
         }
 

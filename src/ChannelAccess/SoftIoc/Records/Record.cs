@@ -166,6 +166,11 @@ public abstract class Record
         }
 
         field.Configure(value);
+        if (field.Link is { Kind: LinkKind.Hardware } && !AcceptsHardwareLinks)
+        {
+            throw new RecordFieldException(Name, fieldName, $"\"{value}\" is a hardware address, which needs device support; this {RecordType} record has only Soft Channel support (give a constant or a PV name).");
+        }
+
         ValidateConfigured(field);
         if ((field.Flags & FieldFlags.Value) != 0)
         {
@@ -175,6 +180,9 @@ public abstract class Record
 
     /// <inheritdoc />
     public override string ToString() => $"{RecordType} {Name}";
+
+    /// <summary>True when link fields may hold hardware addresses ("@...", "#C0 S0"): only for simulated device support.</summary>
+    protected virtual bool AcceptsHardwareLinks => false;
 
     /// <summary>Record support's process(): read or compute, check alarms, post monitors, forward link.</summary>
     protected abstract void ProcessRecord();

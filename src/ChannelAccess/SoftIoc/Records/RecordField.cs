@@ -167,7 +167,7 @@ public sealed class RecordField
             DbrType.Short => new[] { (short)_number },
             DbrType.Float => new[] { (float)_number },
             DbrType.Enum => new[] { (ushort)_number },
-            DbrType.Char => new[] { unchecked((byte)(sbyte)Math.Clamp(_number, Type == FieldType.UChar ? 0 : sbyte.MinValue, Type == FieldType.UChar ? byte.MaxValue : sbyte.MaxValue)) },
+            DbrType.Char => new[] { Type == FieldType.Char ? unchecked((byte)(sbyte)_number) : (byte)_number },
             DbrType.Long => new[] { (int)_number },
             _ => (Array)new[] { _number },
         };
@@ -202,13 +202,18 @@ public sealed class RecordField
                 return;
             case FieldType.Menu or FieldType.Device:
                 {
-                    var index = Menu!.IndexOf(text);
-                    if (index < 0 && (!FieldValues.TryParseInteger(text, out var number) || number < 0 || number >= Menu.Choices.Count))
+                    // A choice by name, or by index (an empty string is index 0, as for any number).
+                    long index = Menu!.IndexOf(text);
+                    if (index < 0 && text.Trim().Length == 0)
+                    {
+                        index = 0;
+                    }
+                    else if (index < 0 && (!FieldValues.TryParseInteger(text, out index) || index < 0 || index >= Menu.Choices.Count))
                     {
                         throw Error($"\"{text}\" is not a choice of {Menu.Name}: {string.Join(", ", Menu.Choices.Select(c => $"\"{c}\""))}.");
                     }
 
-                    _number = index >= 0 ? index : FieldValues.TryParseInteger(text, out var n) ? n : 0;
+                    _number = index;
                     return;
                 }
 

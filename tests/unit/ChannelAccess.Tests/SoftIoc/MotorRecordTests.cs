@@ -143,6 +143,20 @@ public class MotorRecordTests
     }
 
     [Fact]
+    public void With_SPMG_Stop_a_new_target_waits_for_Go()
+    {
+        using var ioc = Ioc();
+        ioc.Put("M.SPMG", "Stop");
+        Assert.Equal(Eca.Normal, ioc.Put("M", 1.0));
+        ioc.Advance(2);
+        Assert.Equal((0.0, 1.0), (ioc.Number("M.RBV"), ioc.Number("M.DMOV")));
+        var go = ioc.PutAsync("M.SPMG", "Go");
+        ioc.Advance(1.5);
+        Assert.True(go.IsCompleted);
+        Assert.Equal(1.0, ioc.Number("M.RBV"), 9);
+    }
+
+    [Fact]
     public void A_new_target_while_moving_stops_then_goes_there()
     {
         using var ioc = Ioc();

@@ -212,6 +212,31 @@ public class RecordDatabaseTests
     }
 
     [Fact]
+    public async Task Concurrent_writers_and_subscribers_see_every_update_in_order()
+    {
+        const int Writes = 2000;
+        using var ioc = new TestIoc(string.Join("\n", Enumerable.Range(0, 4).Select(i => $"record(ao, A{i}) {{ field(VAL, -1) }}")));
+        var seen = Enumerable.Range(0, 4).Select(i =>
+        {
+            var values = new System.Collections.Concurrent.ConcurrentQueue<double>();
+            ioc.Pv($"A{i}").Subscribe(u => values.Enqueue(u.Value.GetDouble()));
+            return values;
+        }).ToArray();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(async () =>
+        {
+            var pv = ioc.Pv($"A{i}");
+            for (var n = 0; n < Writes; n++)
+            {
+                Assert.Equal(Eca.Normal, await pv.WriteAsync(DbrValue.Of((double)n), ClientIdentity.Anonymous));
+            }
+        })));
+        foreach (var values in seen)
+        {
+            Assert.Equal(Enumerable.Range(0, Writes).Select(n => (double)n), values);
+        }
+    }
+
+    [Fact]
     public void A_throwing_subscriber_does_not_stop_the_others()
     {
         using var ioc = new TestIoc("record(ao, A) {}");
@@ -295,6 +320,7 @@ public class RecordDatabaseTests
     [InlineData("record(ai, A) { field(INP, \"B.VAL XX\") }", 1, 29, "Unknown link modifier 'XX'")]
     [InlineData("record(ai, A) { field(INP, \"B PP NPP\") }", 1, 29, "two process modifiers")]
     [InlineData("record(ai, A) { field(NAME, B) }", 1, 29, "The NAME field can't be set")]
+    [InlineData("record(ai, A) { field(INP, \"@asyn(port,0)\") }", 1, 29, "is a hardware address, which needs device support")]
     [InlineData("record(calc, C) {\n  field(CALC, \"A + * B\")\n}", 2, 20, "Expected an operand but found '*' at column 5")]
     [InlineData("record(waveform, W) { field(VAL, 1) }", 1, 34, "can't be set in a database file")]
     [InlineData("record(bo, B) { field(VAL, Open) }", 1, 28, "give the state number")]
@@ -303,6 +329,14 @@ public class RecordDatabaseTests
         var e = LoadFails(db);
         Assert.Equal(new DbSourceLocation("test.db", line, column), e.Location);
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_motor_accepts_any_device_support_address()
+    {
+        using var ioc = new TestIoc("record(motor, M) { field(DTYP, asynMotor) field(OUT, \"@asyn(MOTOR1,0)\") }");
+        Assert.Equal("asynMotor", ioc.Text("M.DTYP"));
+        Assert.Equal("@asyn(MOTOR1,0)", ioc.Text("M.OUT"));
     }
 
     [Fact]
