@@ -121,7 +121,7 @@ public sealed partial class RecordDatabase : IPvProvider, IDisposable
 
             foreach (var alias in document.Records.SelectMany(r => r.Aliases).Concat(document.Aliases))
             {
-                _aliases[alias.Alias] = _byName[alias.RecordName];
+                _aliases[alias.Alias] = FindRecordLocked(alias.RecordName)!;
             }
         }
     }
@@ -472,10 +472,11 @@ public sealed partial class RecordDatabase : IPvProvider, IDisposable
             }
         }
 
+        // An alias may name a record or an alias defined before it (as dbFindRecord finds either).
         var names = new HashSet<string>(_aliases.Keys, StringComparer.Ordinal);
         foreach (var alias in document.Records.SelectMany(r => r.Aliases).Concat(document.Aliases))
         {
-            if (!staged.ContainsKey(alias.RecordName) && !_byName.ContainsKey(alias.RecordName))
+            if (!staged.ContainsKey(alias.RecordName) && !_byName.ContainsKey(alias.RecordName) && !names.Contains(alias.RecordName))
             {
                 throw new DbParseException(alias.Location, $"Alias \"{alias.Alias}\" refers to unknown record \"{alias.RecordName}\".");
             }

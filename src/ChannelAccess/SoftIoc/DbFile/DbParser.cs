@@ -201,13 +201,13 @@ public sealed class DbParser
                         break;
                     case "info":
                         {
-                            var (infoName, value, _, _) = ParseNameValue(token, "an info name");
+                            var (infoName, infoLocation, value, _, _) = ParseNameValue(token, "an info name");
                             if (infoName.Length == 0)
                             {
-                                throw new DbParseException(token.Location, "The info name can't be empty.");
+                                throw new DbParseException(infoLocation, "The info name can't be empty.");
                             }
 
-                            record.Infos.Add(new DbInfoDefinition(infoName, value, token.Location));
+                            record.Infos.Add(new DbInfoDefinition(infoName, value, infoLocation));
                             break;
                         }
 
@@ -231,21 +231,20 @@ public sealed class DbParser
 
         private DbFieldDefinition ParseField(DbToken keyword)
         {
-            var (name, value, valueLocation, isJson) = ParseNameValue(keyword, "a field name");
-            var nameLocation = keyword.Location;
+            var (name, nameLocation, value, valueLocation, isJson) = ParseNameValue(keyword, "a field name");
             if (name.Length == 0)
             {
-                throw new DbParseException(keyword.Location, "The field name can't be empty.");
+                throw new DbParseException(nameLocation, "The field name can't be empty.");
             }
 
             return new DbFieldDefinition(name, value, nameLocation, valueLocation, isJson);
         }
 
         // NAME ',' VALUE ')' after the keyword and its '(' — the value may be a JSON array or object.
-        private (string Name, string Value, DbSourceLocation ValueLocation, bool IsJson) ParseNameValue(DbToken keyword, string what)
+        private (string Name, DbSourceLocation NameLocation, string Value, DbSourceLocation ValueLocation, bool IsJson) ParseNameValue(DbToken keyword, string what)
         {
             Expect(DbTokenKind.LeftParen, $"'(' after '{keyword.Text}'");
-            var (name, _) = ExpectString(what);
+            var (name, nameLocation) = ExpectString(what);
             Expect(DbTokenKind.Comma, $"',' after {keyword.Text} name '{name}'");
             var token = _lexer.NextValue();
             string value;
@@ -264,7 +263,7 @@ public sealed class DbParser
             }
 
             Expect(DbTokenKind.RightParen, $"')' after the value of {keyword.Text} '{name}'");
-            return (name, value, token.Kind == DbTokenKind.Quoted ? token.Location.Advance(1) : token.Location, isJson);
+            return (name, nameLocation, value, token.Kind == DbTokenKind.Quoted ? token.Location.Advance(1) : token.Location, isJson);
         }
 
         private void ParseAlias(DbToken keyword)

@@ -40,7 +40,7 @@ public class DbParserTests
         Assert.Equal(new DbSourceLocation("test.db", 2, 3), record.Location);
         Assert.Equal(new DbSourceLocation("test.db", 2, 10), record.TypeLocation);
         Assert.Equal(new DbSourceLocation("test.db", 2, 14), record.NameLocation);
-        Assert.Equal(new DbSourceLocation("test.db", 3, 2), record.Fields[0].Location);
+        Assert.Equal(new DbSourceLocation("test.db", 3, 8), record.Fields[0].Location);
         Assert.Equal(new DbSourceLocation("test.db", 3, 15), record.Fields[0].ValueLocation);
     }
 

@@ -69,7 +69,8 @@ public class RecordDatabaseTests
     [Fact]
     public void Aliases_serve_the_same_fields()
     {
-        using var ioc = new TestIoc("record(ai, A) { alias(A2) }\nalias(A, A3)");
+        using var ioc = new TestIoc("record(ai, A) { alias(A2) }\nalias(A, A3)\nalias(A3, A4)");
+        Assert.Same(((FieldPv)ioc.Pv("A")).Field, ((FieldPv)ioc.Pv("A4")).Field);
         Assert.Same(((FieldPv)ioc.Pv("A.EGU")).Field, ((FieldPv)ioc.Pv("A2.EGU")).Field);
         Assert.Same(((FieldPv)ioc.Pv("A")).Field, ((FieldPv)ioc.Pv("A3")).Field);
     }
@@ -306,7 +307,7 @@ public class RecordDatabaseTests
     {
         using var database = new RecordDatabase(new FakeTimeProvider());
         var e = Assert.Throws<DbParseException>(() => database.LoadFile(DataPath("broken.db"), MacroTable.Parse("P=X:")));
-        Assert.Equal(new DbSourceLocation(DataPath("broken.db"), 5, 5), e.Location);
+        Assert.Equal(new DbSourceLocation(DataPath("broken.db"), 5, 11), e.Location);
         Assert.Contains("ai record \"X:BAD\" has no field \"EGUX\" (did you mean EGU?)", e.Message, StringComparison.Ordinal);
         Assert.Empty(database.Records);
     }
