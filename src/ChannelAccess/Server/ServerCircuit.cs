@@ -169,7 +169,7 @@ public sealed class ServerCircuit : IDisposable
     {
         lock (_outputLock)
         {
-            if (_output.IsTaken)
+            if (_output.IsTaken || _disposed)
             {
                 output = default;
                 return false;
@@ -204,10 +204,10 @@ public sealed class ServerCircuit : IDisposable
             return;
         }
 
-        _disposed = true;
         var subscriptions = new List<IDisposable>();
         lock (_outputLock)
         {
+            _disposed = true;
             _closed = true;
             CloseReason ??= "disposed";
             foreach (var channel in _channels.Values)
