@@ -42,6 +42,11 @@ public sealed class CaServer : IAsyncDisposable
             throw new ArgumentException("The server listens on one or more IPv4 interface addresses.", nameof(options));
         }
 
+        if (Options.ServerPort is < IPEndPoint.MinPort or > IPEndPoint.MaxPort || Options.BeaconPort is < IPEndPoint.MinPort or > IPEndPoint.MaxPort)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"Ports are 0 to 65535 (server port {Options.ServerPort}, beacon port {Options.BeaconPort}).");
+        }
+
         loggerFactory ??= NullLoggerFactory.Instance;
         _logger = loggerFactory.CreateLogger<CaServer>();
         _circuitLogger = loggerFactory.CreateLogger<ServerCircuit>();
@@ -112,7 +117,11 @@ public sealed class CaServer : IAsyncDisposable
                 running.Tasks.Add(SearchLoopAsync(receive, reply, responder, token));
             }
 
-            running.Tasks.Add(BeaconLoopAsync(running, token));
+            if (running.BeaconDestinations.Count > 0)
+            {
+                running.Tasks.Add(BeaconLoopAsync(running, token));
+            }
+
             var endpoints = string.Join(", ", running.Listeners.Select(l => l.LocalEndPoint));
             var beacons = running.BeaconDestinations.Count == 0 ? "nowhere" : string.Join(", ", running.BeaconDestinations);
             CaServerLog.Started(_logger, endpoints, running.TcpPort, running.UdpPort, beacons);

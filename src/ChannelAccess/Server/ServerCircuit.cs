@@ -124,7 +124,6 @@ public sealed class ServerCircuit : IDisposable
     public CircuitStatus Receive(ref ReadOnlySequence<byte> buffer)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        Span<byte> headerBytes = stackalloc byte[CaProtocol.ExtendedHeaderSize];
         while (!_closed)
         {
             if (_bytesToDrain > 0)
@@ -138,55 +137,24 @@ public sealed class ServerCircuit : IDisposable
                 }
             }
 
-            var available = (int)Math.Min(buffer.Length, CaProtocol.ExtendedHeaderSize);
-            buffer.Slice(0, available).CopyTo(headerBytes);
-            if (!CaHeader.TryRead(headerBytes[..available], out var header, out var headerSize))
+            // Fast path: whole messages in the first segment are handled straight from its span.
+            var consumed = ReceiveContiguous(buffer.FirstSpan);
+            if (consumed > 0)
             {
-                break;
-            }
-
-            // rsrv and casStrmClient both disconnect clients that do not keep payloads 8-byte aligned.
-            if ((header.PayloadSize & 7) != 0)
-            {
-                Violation(header, $"CAS: Missaligned protocol rejected ({header.Command} announces a {header.PayloadSize}-byte payload)");
-                break;
-            }
-
-            var total = headerSize + (long)header.PayloadSize;
-            if (header.PayloadSize > (uint)_options.MaxArrayBytes)
-            {
-                // Both base servers answer ECA_TOLARGE and drain the message, keeping the circuit.
-                SendError(header, InvalidResourceId, Eca.Tolarge,
-                    $"CAS: Server unable to load large request message. Max bytes={_options.MaxArrayBytes}");
-                _bytesToDrain = total;
+                buffer = buffer.Slice(consumed);
                 continue;
             }
 
-            if (buffer.Length < total)
+            if (_closed || _bytesToDrain > 0)
+            {
+                continue;
+            }
+
+            // A message that crosses segments.
+            if (!ReceiveOne(ref buffer))
             {
                 break;
             }
-
-            var payload = buffer.Slice(headerSize, header.PayloadSize);
-            if (payload.IsSingleSegment)
-            {
-                Process(header, payload.FirstSpan);
-            }
-            else
-            {
-                var rented = ArrayPool<byte>.Shared.Rent((int)payload.Length);
-                try
-                {
-                    payload.CopyTo(rented);
-                    Process(header, rented.AsSpan(0, (int)payload.Length));
-                }
-                finally
-                {
-                    ArrayPool<byte>.Shared.Return(rented);
-                }
-            }
-
-            buffer = buffer.Slice(total);
         }
 
         return _closed ? CircuitStatus.Closed : CircuitStatus.Open;
@@ -201,7 +169,7 @@ public sealed class ServerCircuit : IDisposable
     {
         lock (_outputLock)
         {
-            if (_output.IsTaken)
+            if (_output.IsTaken || _disposed)
             {
                 output = default;
                 return false;
@@ -236,10 +204,10 @@ public sealed class ServerCircuit : IDisposable
             return;
         }
 
-        _disposed = true;
         var subscriptions = new List<IDisposable>();
         lock (_outputLock)
         {
+            _disposed = true;
             _closed = true;
             CloseReason ??= "disposed";
             foreach (var channel in _channels.Values)
@@ -268,6 +236,85 @@ public sealed class ServerCircuit : IDisposable
         {
             _output.Dispose();
         }
+    }
+
+    private int ReceiveContiguous(ReadOnlySpan<byte> span)
+    {
+        var offset = 0;
+        while (!_closed)
+        {
+            var rest = span[offset..];
+            if (!CaHeader.TryRead(rest, out var header, out var headerSize) || !Admit(header, headerSize, out var total) || total > rest.Length)
+            {
+                break;
+            }
+
+            Process(header, rest.Slice(headerSize, (int)header.PayloadSize));
+            offset += (int)total;
+        }
+
+        return offset;
+    }
+
+    private bool ReceiveOne(ref ReadOnlySequence<byte> buffer)
+    {
+        Span<byte> headerBytes = stackalloc byte[CaProtocol.ExtendedHeaderSize];
+        var available = (int)Math.Min(buffer.Length, CaProtocol.ExtendedHeaderSize);
+        buffer.Slice(0, available).CopyTo(headerBytes);
+        if (!CaHeader.TryRead(headerBytes[..available], out var header, out var headerSize))
+        {
+            return false;
+        }
+
+        if (!Admit(header, headerSize, out var total))
+        {
+            // Closed, or draining an oversized message: either way the caller's loop moves on.
+            return true;
+        }
+
+        if (buffer.Length < total)
+        {
+            return false;
+        }
+
+        var payload = buffer.Slice(headerSize, header.PayloadSize);
+        var rented = ArrayPool<byte>.Shared.Rent((int)payload.Length);
+        try
+        {
+            payload.CopyTo(rented);
+            Process(header, rented.AsSpan(0, (int)payload.Length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        buffer = buffer.Slice(total);
+        return true;
+    }
+
+    /// <summary>Checks a header before its payload is read: alignment (else the circuit closes) and size (else ECA_TOLARGE and a drain).</summary>
+    private bool Admit(in CaHeader header, int headerSize, out long total)
+    {
+        total = headerSize + (long)header.PayloadSize;
+
+        // rsrv and casStrmClient both disconnect clients that do not keep payloads 8-byte aligned.
+        if ((header.PayloadSize & 7) != 0)
+        {
+            Violation(header, $"CAS: Missaligned protocol rejected ({header.Command} announces a {header.PayloadSize}-byte payload)");
+            return false;
+        }
+
+        if (header.PayloadSize > (uint)_options.MaxArrayBytes)
+        {
+            // Both base servers answer ECA_TOLARGE and drain the message, keeping the circuit.
+            SendError(header, InvalidResourceId, Eca.Tolarge,
+                $"CAS: Server unable to load large request message. Max bytes={_options.MaxArrayBytes}");
+            _bytesToDrain = total;
+            return false;
+        }
+
+        return true;
     }
 
     private void Process(in CaHeader header, ReadOnlySpan<byte> payload)

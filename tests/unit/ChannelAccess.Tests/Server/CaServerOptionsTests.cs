@@ -79,4 +79,13 @@ public class CaServerOptionsTests
         var options = CaServerOptions.FromEnvironment(name => name == "EPICS_CAS_SERVER_PORT" ? "6064" : null) with { ServerPort = 0 };
         Assert.Equal(0, options.ServerPort);
     }
+
+    [Fact]
+    public void A_server_refuses_ports_out_of_range_and_non_ipv4_interfaces()
+    {
+        var provider = new InMemoryPvProvider();
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CaServer(provider, new CaServerOptions { ServerPort = 70000 }));
+        Assert.Throws<ArgumentException>(() => new CaServer(provider, new CaServerOptions { InterfaceAddresses = [IPAddress.IPv6Loopback] }));
+        Assert.Throws<ArgumentException>(() => new CaServer(provider, new CaServerOptions { InterfaceAddresses = [] }));
+    }
 }

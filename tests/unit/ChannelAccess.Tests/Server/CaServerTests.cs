@@ -219,6 +219,40 @@ public class CaServerTests
     }
 
     [Fact]
+    public async Task Changes_made_concurrently_on_several_threads_reach_the_subscriber_in_order_per_pv()
+    {
+        var provider = TestPvs.Create();
+        var pvs = Enumerable.Range(0, 4).Select(i => provider.AddSoft($"TEST:THREAD{i}", DbrValue.Of(-1.0))).ToArray();
+        await using var server = await TestServer.StartAsync(provider);
+        await using var client = await server.ConnectAsync();
+        for (var i = 0; i < pvs.Length; i++)
+        {
+            var sid = await client.CreateChannelAsync(pvs[i].Name, (uint)i);
+            await client.SendAsync(new EventAddRequest((ushort)DbrType.Double, 1, sid, (uint)i, EventMask.Value));
+            await client.ReceiveAsync();
+        }
+
+        const int Changes = 2000;
+        var writers = pvs.Select(pv => Task.Run(() =>
+        {
+            for (var n = 0; n < Changes; n++)
+            {
+                pv.SetValue(n);
+            }
+        })).ToArray();
+
+        var seen = pvs.Select(_ => new List<double>()).ToArray();
+        while (seen.Any(s => s.Count == 0 || s[^1] != Changes - 1))
+        {
+            var update = await client.ReceiveAsync();
+            seen[update.Header.Parameter2].Add(update.Value().GetDouble());
+        }
+
+        await Task.WhenAll(writers);
+        Assert.All(seen, s => Assert.Equal(Enumerable.Range(0, Changes).Select(n => (double)n), s));
+    }
+
+    [Fact]
     public async Task Access_rights_refuse_reads_and_writes_as_base_does()
     {
         await using var server = await TestServer.StartAsync();
