@@ -13,6 +13,7 @@ public static class HyperionCommand
         root.Subcommands.Add(DemoCommand.Build());
         root.Subcommands.Add(PlansCommand.Build());
         root.Subcommands.Add(CommandsCommand());
+        root.Subcommands.Add(Ca.CaCommand.Build());
         return root;
     }
 
