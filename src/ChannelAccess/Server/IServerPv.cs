@@ -35,4 +35,7 @@ public interface IServerPv
 
     /// <summary>Reports every change until the returned handle is disposed.</summary>
     IDisposable Subscribe(Action<PvUpdate> onUpdate);
+
+    /// <summary>What a DBR_CLASS_NAME read returns: the record type for a record field (rsrv's answer), empty if none.</summary>
+    string ClassName => string.Empty;
 }

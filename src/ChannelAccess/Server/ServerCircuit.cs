@@ -529,7 +529,7 @@ public sealed class ServerCircuit : IDisposable
 
         // READ_NOTIFY carries the status in p1; the deprecated READ carries the channel's client id there.
         var p1 = notify ? (uint)Eca.Normal.Value : channel.Cid;
-        var prepared = Prepare(header.DataType, header.DataCount, value, out var converted, out var count);
+        var prepared = Prepare(channel.Pv, header.DataType, header.DataCount, value, out var converted, out var count);
         lock (_outputLock)
         {
             WriteValueOrFailure(header, channel, prepared, converted, count, p1, notify);
@@ -712,7 +712,7 @@ public sealed class ServerCircuit : IDisposable
         var count = 0;
         if (TryReadValue(channel, out var value))
         {
-            prepared = Prepare(sub.DataType, sub.Count, value, out converted, out count);
+            prepared = Prepare(channel.Pv, sub.DataType, sub.Count, value, out converted, out count);
         }
 
         lock (_outputLock)
@@ -869,7 +869,7 @@ public sealed class ServerCircuit : IDisposable
     }
 
     /// <summary>Converts <paramref name="value"/> for a reply of <paramref name="dataType"/>; returns ECA_NORMAL, ECA_GETFAIL or ECA_TOLARGE.</summary>
-    private EcaStatus Prepare(ushort dataType, uint requested, DbrValue value, out DbrValue converted, out int count)
+    private EcaStatus Prepare(IServerPv pv, ushort dataType, uint requested, DbrValue value, out DbrValue converted, out int count)
     {
         var type = (DbrType)dataType;
         count = requested == 0 ? CurrentLength(type, value) : (int)requested;
@@ -885,7 +885,7 @@ public sealed class ServerCircuit : IDisposable
             {
                 DbrType.PutAckt => new DbrValue(DbrType.Enum, new[] { value.AckTransient }),
                 DbrType.PutAcks => new DbrValue(DbrType.Enum, new[] { value.AckSeverity }),
-                DbrType.ClassName => EmptyClassName,
+                DbrType.ClassName => string.IsNullOrEmpty(pv.ClassName) ? EmptyClassName : DbrValue.Of(pv.ClassName),
                 _ => DbrConvert.To(value, DbrTypes.ValueTypeOf(type)),
             };
             return Eca.Normal;
@@ -977,7 +977,7 @@ public sealed class ServerCircuit : IDisposable
         while (_output.Length < _options.OutputHighWater && _updates.TryDequeue(_eventsOff, out var sub, out var value))
         {
             var request = new CaHeader(CaCommand.EventAdd, 16, sub.DataType, sub.Count, sub.Channel.Sid, sub.SubscriptionId);
-            var prepared = Prepare(sub.DataType, sub.Count, value, out var converted, out var count);
+            var prepared = Prepare(sub.Channel.Pv, sub.DataType, sub.Count, value, out var converted, out var count);
             WriteValueOrFailure(request, sub.Channel, prepared, converted, count, (uint)Eca.Normal.Value, notify: true);
         }
     }

@@ -55,6 +55,9 @@ public sealed class SoftPv : IServerPv
     public DbrType NativeType { get; }
 
     /// <inheritdoc />
+    public string ClassName => Options.ClassName;
+
+    /// <inheritdoc />
     public int MaxElements { get; }
 
     /// <summary>The options the PV was created with.</summary>

@@ -31,6 +31,9 @@ public sealed record SoftPvOptions
     /// <summary>Processes writes instead of storing them directly (see <see cref="SoftPvWriteHandler"/>).</summary>
     public SoftPvWriteHandler? WriteHandler { get; init; }
 
+    /// <summary>What DBR_CLASS_NAME reads return, as a record type name would be.</summary>
+    public string ClassName { get; init; } = "soft";
+
     /// <summary>The clock that stamps new values.</summary>
     public TimeProvider? TimeProvider { get; init; }
 }

@@ -31,6 +31,9 @@ public sealed class FieldPv : IServerPv
     public bool LongString { get; }
 
     /// <inheritdoc />
+    public string ClassName => Field.Record.RecordType;
+
+    /// <inheritdoc />
     public DbrType NativeType => LongString ? DbrType.Char : Field.NativeType;
 
     /// <inheritdoc />

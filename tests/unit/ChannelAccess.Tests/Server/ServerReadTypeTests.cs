@@ -32,7 +32,8 @@ public class ServerReadTypeTests
                 Assert.Equal((ushort)0, ((ushort[])value.Values)[0]);
                 return;
             case DbrType.ClassName:
-                Assert.Equal(string.Empty, value.GetString());
+                // A SoftPv answers its ClassName option ("soft" by default), as a record field answers its record type.
+                Assert.Equal("soft", value.GetString());
                 return;
             case DbrType.StsackString:
                 Assert.Equal("3.142", value.GetString());
