@@ -1,11 +1,21 @@
 using BenchmarkDotNet.Running;
 using Hyperion.Benchmarks;
 
-// "quick" prints one JSON line per workload in well under a minute; anything else goes to BenchmarkDotNet.
+// "quick [scale] [engine|ca]" prints one JSON line per workload in about a minute; anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "quick")
 {
     var scale = args.Length > 1 && double.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 1.0;
-    await QuickBenchmark.RunAsync(Console.Out, scale);
+    var only = args.Length > 2 ? args[2] : "all";
+    if (only is "all" or "engine")
+    {
+        await QuickBenchmark.RunAsync(Console.Out, scale);
+    }
+
+    if (only is "all" or "ca")
+    {
+        await CaQuickBenchmark.RunAsync(Console.Out, scale);
+    }
+
     return 0;
 }
 

@@ -66,9 +66,17 @@ public static class QuickBenchmark
         }
     }
 
-    private static async Task Report(TextWriter output, string workload, string unit, int items, Func<Task> run)
+    internal static Task Report(TextWriter output, string workload, string unit, int items, Func<Task> run) =>
+        Report(output, workload, unit, async () =>
+        {
+            await run();
+            return items;
+        });
+
+    /// <summary>Times <paramref name="run"/>, whose result is the number of items it handled.</summary>
+    internal static async Task Report(TextWriter output, string workload, string unit, Func<Task<int>> run)
     {
-        // Warm-up at a tenth of the size lets the JIT reach its optimized tiers before timing.
+        // A first, untimed run lets the JIT reach its optimized tiers before timing.
         await run();
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -76,7 +84,7 @@ public static class QuickBenchmark
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var gen0Before = GC.CollectionCount(0);
         var watch = Stopwatch.StartNew();
-        await run();
+        var items = await run();
         watch.Stop();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var line = JsonSerializer.Serialize(new Dictionary<string, object>

@@ -122,7 +122,7 @@ internal sealed class CaCircuitConnection : IClientCircuitHandler, IAsyncDisposa
     private async Task<string> ReceiveAsync(Socket socket, CancellationToken cancellationToken)
     {
         await using var stream = new NetworkStream(socket, ownsSocket: false);
-        var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 65536, minimumReadSize: 8192, leaveOpen: true));
+        var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 262144, minimumReadSize: 16384, leaveOpen: true));
         try
         {
             while (true)

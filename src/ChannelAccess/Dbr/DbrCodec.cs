@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Text;
 using Hyperion.ChannelAccess.Protocol;
 
@@ -33,9 +34,12 @@ public static class DbrCodec
         var offset = DbrTypes.ValueOffset(type);
         var elementSize = DbrTypes.ValueSize(type);
         var n = Math.Min(count, value.Count);
-        for (var i = 0; i < n; i++)
+        if (!TryWriteBulk(valueType, value.Values, n, target.Slice(offset, n * elementSize)))
         {
-            WriteElement(valueType, value.Values, i, target.Slice(offset + (i * elementSize), elementSize));
+            for (var i = 0; i < n; i++)
+            {
+                WriteElement(valueType, value.Values, i, target.Slice(offset + (i * elementSize), elementSize));
+            }
         }
 
         return size;
@@ -70,9 +74,12 @@ public static class DbrCodec
         var offset = DbrTypes.ValueOffset(type);
         var elementSize = DbrTypes.ValueSize(type);
         var values = Array.CreateInstance(DbrValue.ElementType(valueType), count);
-        for (var i = 0; i < count; i++)
+        if (!TryReadBulk(valueType, source.Slice(offset, count * elementSize), values))
         {
-            ReadElement(valueType, source.Slice(offset + (i * elementSize), elementSize), values, i);
+            for (var i = 0; i < count; i++)
+            {
+                ReadElement(valueType, source.Slice(offset + (i * elementSize), elementSize), values, i);
+            }
         }
 
         return ReadMetadata(type, valueType, source, values);
@@ -226,6 +233,67 @@ public static class DbrCodec
                 LowerControl = limits[7],
             },
         };
+    }
+
+    // Numeric arrays are copied in bulk and byte-swapped with the vectorized ReverseEndianness: a 1M-element waveform
+    // costs a memory copy instead of a million element-by-element writes.
+    private static bool TryWriteBulk(DbrType valueType, Array values, int count, Span<byte> target)
+    {
+        switch (valueType)
+        {
+            case DbrType.Double:
+                BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<double, long>(((double[])values).AsSpan(0, count)), MemoryMarshal.Cast<byte, long>(target));
+                return BitConverter.IsLittleEndian;
+            case DbrType.Float:
+                BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<float, int>(((float[])values).AsSpan(0, count)), MemoryMarshal.Cast<byte, int>(target));
+                return BitConverter.IsLittleEndian;
+            case DbrType.Long:
+                BinaryPrimitives.ReverseEndianness(((int[])values).AsSpan(0, count), MemoryMarshal.Cast<byte, int>(target));
+                return BitConverter.IsLittleEndian;
+            case DbrType.Short:
+                BinaryPrimitives.ReverseEndianness(((short[])values).AsSpan(0, count), MemoryMarshal.Cast<byte, short>(target));
+                return BitConverter.IsLittleEndian;
+            case DbrType.Enum:
+                BinaryPrimitives.ReverseEndianness(((ushort[])values).AsSpan(0, count), MemoryMarshal.Cast<byte, ushort>(target));
+                return BitConverter.IsLittleEndian;
+            case DbrType.Char:
+                ((byte[])values).AsSpan(0, count).CopyTo(target);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool TryReadBulk(DbrType valueType, ReadOnlySpan<byte> source, Array values)
+    {
+        if (!BitConverter.IsLittleEndian && valueType != DbrType.Char)
+        {
+            return false;
+        }
+
+        switch (valueType)
+        {
+            case DbrType.Double:
+                BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<byte, long>(source), MemoryMarshal.Cast<double, long>(((double[])values).AsSpan()));
+                return true;
+            case DbrType.Float:
+                BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<byte, int>(source), MemoryMarshal.Cast<float, int>(((float[])values).AsSpan()));
+                return true;
+            case DbrType.Long:
+                BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<byte, int>(source), ((int[])values).AsSpan());
+                return true;
+            case DbrType.Short:
+                BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<byte, short>(source), ((short[])values).AsSpan());
+                return true;
+            case DbrType.Enum:
+                BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<byte, ushort>(source), ((ushort[])values).AsSpan());
+                return true;
+            case DbrType.Char:
+                source.CopyTo((byte[])values);
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static void WriteStatus(DbrValue value, Span<byte> target)
