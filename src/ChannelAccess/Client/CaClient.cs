@@ -37,6 +37,7 @@ public sealed class CaClient : IPvClient
     private readonly BeaconTracker _beacons;
     private readonly CancellationTokenSource _shutdown = new();
     private readonly List<Task> _loops = [];
+    private readonly SerialDispatcher<Action> _serverErrors;
     private TaskCompletionSource _kick = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CaDatagramSocket? _udp;
     private uint _nextId;
@@ -55,6 +56,27 @@ public sealed class CaClient : IPvClient
         Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<CaClient>();
         _scheduler = new SearchScheduler(Options.MinSearchPeriod, Options.MaxSearchPeriod);
         _beacons = new BeaconTracker(Time.GetUtcNow());
+        _serverErrors = new SerialDispatcher<Action>(raise => raise(), e => CaClientLog.ServerErrorHandlerFailed(Logger, e));
+    }
+
+    /// <summary>
+    /// Raised, in the order received and never under the client's lock, for each error a server reports that no
+    /// pending operation takes: libca's exception event (ca_add_exception_event). A refused plain put (caput without
+    /// -c) is reported only here. With no handler attached these are logged as warnings, as libca's default handler
+    /// prints them.
+    /// </summary>
+    public event EventHandler<CaServerErrorEventArgs>? ServerError;
+
+    /// <summary>
+    /// Completes once every server error received before the call has been delivered to <see cref="ServerError"/>
+    /// (libca's ca_pend_event for exceptions). Replies on a circuit arrive in request order, so after awaiting a get
+    /// issued after a put, flushing here delivers any refusal of that put.
+    /// </summary>
+    public Task FlushServerErrorsAsync(CancellationToken cancellationToken = default)
+    {
+        var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _serverErrors.Post(() => flushed.TrySetResult());
+        return flushed.Task.WaitAsync(cancellationToken);
     }
 
     /// <summary>The options in use.</summary>
@@ -649,7 +671,19 @@ public sealed class CaClient : IPvClient
             _ when _byCid.TryGetValue(error.Cid, out var channel) => channel.Name,
             _ => $"(cid {error.Cid})",
         };
-        CaClientLog.ServerError(Logger, name, status, request.Command, text);
+        var args = new CaServerErrorEventArgs(name, status, request.Command, text);
+        _serverErrors.Post(() =>
+        {
+            var handler = ServerError;
+            if (handler is null)
+            {
+                CaClientLog.ServerError(Logger, args.PvName, args.Status, args.Request, args.Message);
+            }
+            else
+            {
+                handler(this, args);
+            }
+        });
     }
 
     internal void OnOversizedResponse(CaCircuitConnection circuit, CaHeader header)

@@ -55,6 +55,9 @@ internal static partial class CaClientLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Pv}: the server reported {Status} for {Request}: {Text}")]
     public static partial void ServerError(ILogger logger, string pv, EcaStatus status, CaCommand request, string text);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A ServerError handler threw")]
+    public static partial void ServerErrorHandlerFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored a {Command} reply for unknown id {Id} from {Server}")]
     public static partial void UnknownReply(ILogger logger, CaCommand command, uint id, IPEndPoint server);
 

@@ -1,3 +1,4 @@
+using Hyperion.ChannelAccess.Client;
 using System.CommandLine;
 using Hyperion.ChannelAccess.Dbr;
 using Hyperion.ChannelAccess.Pv;
@@ -37,6 +38,8 @@ internal static class CaPutCommand
         }
 
         var channel = channels[0];
+        var refusals = new List<CaServerErrorEventArgs>();
+        client.ServerError += (_, error) => refusals.Add(error);
         try
         {
             var old = await channel.GetAsync(DbrCategory.Plain, 0, ct).ConfigureAwait(false);
@@ -54,6 +57,9 @@ internal static class CaPutCommand
             }
 
             var now = await channel.GetAsync(DbrCategory.Plain, 0, ct).ConfigureAwait(false);
+
+            // Unlike caput, a plain write the server refused fails the command: its ERROR came before the read-back.
+            await client.FlushServerErrorsAsync(ct).ConfigureAwait(false);
             if (terse)
             {
                 await Console.Out.WriteLineAsync(CaOutput.Values(now, channel.Metadata)).ConfigureAwait(false);
@@ -64,7 +70,12 @@ internal static class CaPutCommand
                 await Console.Out.WriteLineAsync($"New : {CaOutput.NameAndValue(channel.Name, CaOutput.Values(now, channel.Metadata))}").ConfigureAwait(false);
             }
 
-            return 0;
+            foreach (var refusal in refusals)
+            {
+                await Console.Error.WriteLineAsync($"{refusal.PvName,-30} *** {refusal.Status.Name}: {refusal.Message}").ConfigureAwait(false);
+            }
+
+            return refusals.Count == 0 ? 0 : 1;
         }
         catch (PvException ex)
         {

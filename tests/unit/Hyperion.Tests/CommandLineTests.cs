@@ -4,6 +4,7 @@ using Hyperion.Engine.Documents;
 namespace Hyperion.Cli.Tests;
 
 /// <summary>Runs the hyperion command line in-process; one class, so tests that redirect the console never overlap.</summary>
+[Collection(ConsoleCollection.Name)]
 public class CommandLineTests
 {
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)

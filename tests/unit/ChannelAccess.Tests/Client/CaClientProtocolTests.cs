@@ -239,6 +239,31 @@ public sealed class CaClientProtocolTests(ITestOutputHelper output) : IAsyncLife
     }
 
     [Fact]
+    public async Task A_refused_plain_write_is_raised_as_a_server_error_before_a_later_read_completes()
+    {
+        var (channel, _) = await ConnectAsync("X");
+        _server.Intercept = (circuit, message) =>
+        {
+            if (message is WriteRequest write)
+            {
+                circuit.Send(new ErrorResponse(write.Ioid, Eca.Badstr.Value, write.Header, "not a number"));
+                return true;
+            }
+
+            return false;
+        };
+        var errors = new List<CaServerErrorEventArgs>();
+        _client.ServerError += (_, e) => errors.Add(e);
+
+        await channel.PutAsync(DbrType.String, DbrValue.Of("twelve"));
+        await channel.GetAsync(DbrCategory.Plain);
+        await _client.FlushServerErrorsAsync();
+
+        var error = Assert.Single(errors);
+        Assert.Equal(new CaServerErrorEventArgs("X", Eca.Badstr, CaCommand.Write, "not a number"), error);
+    }
+
+    [Fact]
     public async Task An_error_message_for_a_read_fails_it_with_the_status_and_text()
     {
         var (channel, _) = await ConnectAsync("X");
