@@ -545,10 +545,19 @@ public sealed class ServerCircuit : IDisposable
 
         var type = (DbrType)header.DataType;
         var needed = DbrTypes.Size(type, (int)header.DataCount);
+        byte[]? padded = null;
         if (payload.Length < needed)
         {
-            Violation(header, $"{header.Command} of {header.DataCount} {DbrTypes.CName(type)} needs {needed} bytes but carries {payload.Length}");
-            return;
+            // libca sends a single DBR_STRING as strlen + 1 padded to 8 bytes, not the whole 40: the rest is NULs.
+            if (DbrTypes.ValueTypeOf(type) != DbrType.String)
+            {
+                Violation(header, $"{header.Command} of {header.DataCount} {DbrTypes.CName(type)} needs {needed} bytes but carries {payload.Length}");
+                return;
+            }
+
+            padded = new byte[needed];
+            payload.CopyTo(padded);
+            payload = padded;
         }
 
         var notify = header.Command == CaCommand.WriteNotify;

@@ -146,6 +146,17 @@ def op_put(req):
     return {"status": status, "elapsed": time.monotonic() - started}
 
 
+def op_put_string(req):
+    """A DBR_STRING write whatever the native type (caput's way): the server converts, e.g. an enum label."""
+    chid = channel(req["pv"], req.get("timeout", 5.0))
+    data = (1 * dbr.Map[dbr.STRING])()
+    data[0].value = req["value"].encode("ascii")
+    status = ca.libca.ca_array_put(dbr.STRING, 1, chid, data)
+    ca.PySEVCHK("put", status)
+    ca.flush_io()
+    return {"status": status}
+
+
 def op_monitor(req):
     chid = channel(req["pv"], req.get("timeout", 5.0))
     wanted = req["updates"]
@@ -204,6 +215,7 @@ OPS = {
     "get_with_metadata": op_get_with_metadata,
     "info": op_info,
     "put": op_put,
+    "put_string": op_put_string,
     "monitor": op_monitor,
     "connect_many": op_connect_many,
 }

@@ -106,6 +106,22 @@ public sealed class ServerBadInputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_short_dbr_string_write_as_libca_sends_it_is_taken_but_a_short_double_is_dropped()
+    {
+        // libca sends one DBR_STRING as strlen + 1 rounded up to 8 bytes, never the full 40.
+        await using var client = await _server.ConnectAsync();
+        var sid = await client.CreateChannelAsync("TEST:STRING", 7);
+        await client.SendAsync(new WriteNotifyRequest((ushort)DbrType.String, 1, sid, 1, "world\0\0\0"u8.ToArray()));
+        Assert.Equal(Eca.Normal.Value, (await client.ReceiveAsync()).As<WriteNotifyResponse>().Status);
+        Assert.Equal("world", (await client.GetAsync(sid, DbrType.String)).Value().GetString());
+
+        var doubleSid = await client.CreateChannelAsync("TEST:WAVE", 8);
+        await client.SendAsync(new WriteRequest((ushort)DbrType.Double, 2, doubleSid, 8, new byte[8]));
+        var replies = await client.ReceiveUntilClosedAsync();
+        Assert.Equal(Eca.Internal, Assert.Single(replies).As<ErrorResponse>().EcaStatus);
+    }
+
+    [Fact]
     public async Task Unknown_channel_ids_get_ecabadchid_and_the_circuit_goes_on()
     {
         await using var bad = await _server.ConnectAsync();
