@@ -1,5 +1,5 @@
-using Hyperion.ChannelAccess.Client;
 using System.CommandLine;
+using Hyperion.ChannelAccess.Client;
 using Hyperion.ChannelAccess.Dbr;
 using Hyperion.ChannelAccess.Pv;
 
