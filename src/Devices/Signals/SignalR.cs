@@ -45,8 +45,18 @@ public class SignalR<T> : SignalBase<T>, IUncachedReadable, ISubscribable, IStag
         (await GetReadingAsync(cached, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>The current reading (from the cache when cached, unless <paramref name="cached"/> is false).</summary>
-    public Task<SignalReading<T>> GetReadingAsync(bool? cached = null, CancellationToken cancellationToken = default) =>
-        WithTimeoutAsync("get", null, async ct =>
+    public Task<SignalReading<T>> GetReadingAsync(bool? cached = null, CancellationToken cancellationToken = default)
+    {
+        // The cached path is the hot one (every read of a staged device): no time-out machinery, no state machine.
+        lock (_gate)
+        {
+            if ((cached ?? true) && _cacheActive && _latest is { } latest)
+            {
+                return Task.FromResult(latest);
+            }
+        }
+
+        return WithTimeoutAsync("get", null, async ct =>
         {
             Task? first = null;
             lock (_gate)
@@ -71,6 +81,7 @@ public class SignalR<T> : SignalBase<T>, IUncachedReadable, ISubscribable, IStag
 
             return await Backend.GetReadingAsync(ct).ConfigureAwait(false);
         }, cancellationToken);
+    }
 
     /// <inheritdoc/>
     public async ValueTask<IReadOnlyDictionary<string, Reading>> ReadAsync(CancellationToken cancellationToken = default) =>

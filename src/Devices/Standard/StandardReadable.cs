@@ -63,54 +63,46 @@ public abstract class StandardReadable : Device, IReadable, IConfigurable, IStag
         }
     }
 
+#pragma warning disable CA2012 // Each part's ValueTask is started here and awaited exactly once in GatherAsync.
+
     /// <inheritdoc/>
-    public async ValueTask<IReadOnlyDictionary<string, Reading>> ReadAsync(CancellationToken cancellationToken = default)
-    {
-        var parts = _readables.Select(r => r.Format switch
+    public ValueTask<IReadOnlyDictionary<string, Reading>> ReadAsync(CancellationToken cancellationToken = default) =>
+        GatherAsync(r => r.Format switch
         {
             StandardReadableFormat.ConfigSignal => null,
-            StandardReadableFormat.Child => (r.Device as IReadable)?.ReadAsync(cancellationToken).AsTask(),
-            StandardReadableFormat.UncachedSignal or StandardReadableFormat.HintedUncachedSignal => Uncached(r.Device, cancellationToken),
-            _ => ((IReadable)r.Device).ReadAsync(cancellationToken).AsTask(),
-        }).OfType<Task<IReadOnlyDictionary<string, Reading>>>();
-        return Merge(await Task.WhenAll(parts).ConfigureAwait(false));
-    }
+            StandardReadableFormat.Child => (r.Device as IReadable)?.ReadAsync(cancellationToken),
+            StandardReadableFormat.UncachedSignal or StandardReadableFormat.HintedUncachedSignal => r.Device is IUncachedReadable u
+                ? u.ReadUncachedAsync(cancellationToken)
+                : ((IReadable)r.Device).ReadAsync(cancellationToken),
+            _ => ((IReadable)r.Device).ReadAsync(cancellationToken),
+        });
 
     /// <inheritdoc/>
-    public async ValueTask<IReadOnlyDictionary<string, DataKey>> DescribeAsync(CancellationToken cancellationToken = default)
-    {
-        var parts = _readables.Select(r => r.Format switch
+    public ValueTask<IReadOnlyDictionary<string, DataKey>> DescribeAsync(CancellationToken cancellationToken = default) =>
+        GatherAsync(r => r.Format switch
         {
             StandardReadableFormat.ConfigSignal => null,
-            StandardReadableFormat.Child => (r.Device as IReadable)?.DescribeAsync(cancellationToken).AsTask(),
-            _ => ((IReadable)r.Device).DescribeAsync(cancellationToken).AsTask(),
-        }).OfType<Task<IReadOnlyDictionary<string, DataKey>>>();
-        return Merge(await Task.WhenAll(parts).ConfigureAwait(false));
-    }
+            StandardReadableFormat.Child => (r.Device as IReadable)?.DescribeAsync(cancellationToken),
+            _ => ((IReadable)r.Device).DescribeAsync(cancellationToken),
+        });
 
     /// <inheritdoc/>
-    public async ValueTask<IReadOnlyDictionary<string, Reading>> ReadConfigurationAsync(CancellationToken cancellationToken = default)
-    {
-        var parts = _readables.Select(r => r.Format switch
+    public ValueTask<IReadOnlyDictionary<string, Reading>> ReadConfigurationAsync(CancellationToken cancellationToken = default) =>
+        GatherAsync(r => r.Format switch
         {
-            StandardReadableFormat.ConfigSignal => ((IReadable)r.Device).ReadAsync(cancellationToken).AsTask(),
-            StandardReadableFormat.Child => (r.Device as IConfigurable)?.ReadConfigurationAsync(cancellationToken).AsTask(),
+            StandardReadableFormat.ConfigSignal => ((IReadable)r.Device).ReadAsync(cancellationToken),
+            StandardReadableFormat.Child => (r.Device as IConfigurable)?.ReadConfigurationAsync(cancellationToken),
             _ => null,
-        }).OfType<Task<IReadOnlyDictionary<string, Reading>>>();
-        return Merge(await Task.WhenAll(parts).ConfigureAwait(false));
-    }
+        });
 
     /// <inheritdoc/>
-    public async ValueTask<IReadOnlyDictionary<string, DataKey>> DescribeConfigurationAsync(CancellationToken cancellationToken = default)
-    {
-        var parts = _readables.Select(r => r.Format switch
+    public ValueTask<IReadOnlyDictionary<string, DataKey>> DescribeConfigurationAsync(CancellationToken cancellationToken = default) =>
+        GatherAsync(r => r.Format switch
         {
-            StandardReadableFormat.ConfigSignal => ((IReadable)r.Device).DescribeAsync(cancellationToken).AsTask(),
-            StandardReadableFormat.Child => (r.Device as IConfigurable)?.DescribeConfigurationAsync(cancellationToken).AsTask(),
+            StandardReadableFormat.ConfigSignal => ((IReadable)r.Device).DescribeAsync(cancellationToken),
+            StandardReadableFormat.Child => (r.Device as IConfigurable)?.DescribeConfigurationAsync(cancellationToken),
             _ => null,
-        }).OfType<Task<IReadOnlyDictionary<string, DataKey>>>();
-        return Merge(await Task.WhenAll(parts).ConfigureAwait(false));
-    }
+        });
 
     /// <inheritdoc/>
     public virtual Status Stage()
@@ -140,19 +132,30 @@ public abstract class StandardReadable : Device, IReadable, IConfigurable, IStag
         return Status.CompletedFor(this);
     }
 
-    private static Task<IReadOnlyDictionary<string, Reading>> Uncached(Device device, CancellationToken cancellationToken) =>
-        device switch
-        {
-            IUncachedReadable u => u.ReadUncachedAsync(cancellationToken).AsTask(),
-            _ => ((IReadable)device).ReadAsync(cancellationToken).AsTask(),
-        };
-
-    private static Dictionary<string, TValue> Merge<TValue>(IEnumerable<IReadOnlyDictionary<string, TValue>> parts)
+    // Every part starts before any is awaited, so reads of PV-backed signals overlap; parts that finish at once (cached
+    // or soft signals) cost no Task.
+    private async ValueTask<IReadOnlyDictionary<string, TValue>> GatherAsync<TValue>(Func<(Device Device, StandardReadableFormat Format), ValueTask<IReadOnlyDictionary<string, TValue>>?> start)
     {
-        var merged = new Dictionary<string, TValue>();
-        foreach (var part in parts)
+        var parts = new ValueTask<IReadOnlyDictionary<string, TValue>>[_readables.Count];
+        var started = new bool[_readables.Count];
+        for (var i = 0; i < _readables.Count; i++)
         {
-            foreach (var (key, value) in part)
+            if (start(_readables[i]) is { } part)
+            {
+                parts[i] = part;
+                started[i] = true;
+            }
+        }
+
+        var merged = new Dictionary<string, TValue>();
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!started[i])
+            {
+                continue;
+            }
+
+            foreach (var (key, value) in await parts[i].ConfigureAwait(false))
             {
                 merged[key] = value;
             }
@@ -160,4 +163,5 @@ public abstract class StandardReadable : Device, IReadable, IConfigurable, IStag
 
         return merged;
     }
+#pragma warning restore CA2012
 }
