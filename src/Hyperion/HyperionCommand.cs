@@ -14,6 +14,7 @@ public static class HyperionCommand
         root.Subcommands.Add(PlansCommand.Build());
         root.Subcommands.Add(CommandsCommand());
         root.Subcommands.Add(Ca.CaCommand.Build());
+        root.Subcommands.Add(Devices.DevicesCommand.Build());
         return root;
     }
 

@@ -20,6 +20,12 @@ public abstract class Signal : Device
     /// <summary>How long a get or put waits before failing with <see cref="TimeoutException"/>.</summary>
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
 
+    /// <summary>Read, write, read-write or execute.</summary>
+    public abstract SignalAccess Access { get; }
+
+    /// <summary>The signal's name, access, datatype and sources, for listings.</summary>
+    public abstract SignalInfo Info { get; }
+
     /// <inheritdoc/>
     public override IEnumerable<KeyValuePair<string, Device>> Children => [];
 }

@@ -35,6 +35,14 @@ public abstract class SignalBase<T> : Signal
     public override string Source => Backend.Source(Name, ReadsForSource);
 
     /// <inheritdoc/>
+    public override SignalInfo Info => new(
+        Name,
+        Access,
+        SignalDatatype<T>.TypeName,
+        Access is SignalAccess.Read or SignalAccess.ReadWrite ? Backend.Source(Name, true) : null,
+        Access is SignalAccess.Write or SignalAccess.ReadWrite or SignalAccess.Execute ? Backend.Source(Name, false) : null);
+
+    /// <inheritdoc/>
     protected override async Task ConnectCoreAsync(DeviceConnectOptions options, CancellationToken cancellationToken)
     {
         if (options.Mock)

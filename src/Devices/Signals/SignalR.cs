@@ -28,6 +28,9 @@ public class SignalR<T> : SignalBase<T>, IUncachedReadable, ISubscribable, IStag
     {
     }
 
+    /// <inheritdoc/>
+    public override SignalAccess Access => SignalAccess.Read;
+
     /// <summary>Whether reads are served from the subscription cache.</summary>
     public bool IsCached
     {

@@ -14,6 +14,9 @@ public class SignalRW<T> : SignalR<T>, ILocatable
     {
     }
 
+    /// <inheritdoc/>
+    public override SignalAccess Access => SignalAccess.ReadWrite;
+
     /// <summary>How many times a put that times out is tried in all.</summary>
     public int PutAttempts { get; init; } = 1;
 

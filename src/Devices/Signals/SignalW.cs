@@ -18,6 +18,9 @@ public class SignalW<T> : SignalBase<T>, IMovable
     public int PutAttempts { get; init; } = 1;
 
     /// <inheritdoc/>
+    public override SignalAccess Access => SignalAccess.Write;
+
+    /// <inheritdoc/>
     protected override bool ReadsForSource => false;
 
     /// <summary>Writes <paramref name="value"/>; with <paramref name="wait"/>, completes when the write has (a put with callback).</summary>

@@ -17,6 +17,9 @@ public class SignalX : SignalBase<int>, ITriggerable
     }
 
     /// <inheritdoc/>
+    public override SignalAccess Access => SignalAccess.Execute;
+
+    /// <inheritdoc/>
     protected override bool ReadsForSource => false;
 
     /// <summary>Executes the command.</summary>
