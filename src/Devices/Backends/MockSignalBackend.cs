@@ -21,8 +21,10 @@ public sealed class MockSignalBackend<T> : ISignalBackend<T>
     public MockSignalBackend(ISignalBackend<T>? real = null, TimeProvider? timeProvider = null)
     {
         _real = real;
-        var initial = real is SoftSignalBackend<T> soft ? soft.InitialValue : SignalDatatype<T>.Default;
-        _soft = new SoftSignalBackend<T>(initial, (real as SoftSignalBackend<T>)?.Metadata, timeProvider);
+
+        // As in ophyd-async, a soft signal keeps its own backend under the mock, so a device's setter for its soft
+        // state still reaches the readers of the mocked signal.
+        _soft = real as SoftSignalBackend<T> ?? new SoftSignalBackend<T>(SignalDatatype<T>.Default, null, timeProvider);
     }
 
     /// <summary>Runs on every put, after it is recorded and before the value changes; may complete later.</summary>

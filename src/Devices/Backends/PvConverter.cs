@@ -96,7 +96,11 @@ internal sealed class PvConverter<T>
         _ => throw new NotSupportedException($"{SignalDatatype<T>.TypeName} over Channel Access"),
     };
 
-    private static string LabelOrString(DbrValue value) => value.GetString();
+    // TIME and plain enum values carry the index only; the labels came with the channel's CTRL metadata.
+    private string LabelOrString(DbrValue value) =>
+        value.ValueType == DbrType.Enum && _metadata.EnumStrings.Count > 0 && (int)value.GetDouble() is var index && index >= 0 && index < _metadata.EnumStrings.Count
+            ? _metadata.EnumStrings[index]
+            : value.GetString();
 
     private int IndexOf(string label)
     {

@@ -19,13 +19,10 @@ public abstract class Device : IHasName, IHasParent
     private Task? _connect;
     private bool? _connectedMock;
 
-    /// <summary>Creates the device and, when <paramref name="name"/> is not empty, names it and its children.</summary>
+    /// <summary>Creates the device and names it and the children its property initializers made (setting their parent).</summary>
     protected Device(string name = "")
     {
-        if (!string.IsNullOrEmpty(name))
-        {
-            SetName(name);
-        }
+        SetName(name);
     }
 
     /// <summary>The device's name; children are named after it, joined with '-'.</summary>

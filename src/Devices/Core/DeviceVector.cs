@@ -15,13 +15,15 @@ public sealed class DeviceVector<TDevice> : Device, IReadOnlyDictionary<int, TDe
         : base(string.Empty)
     {
         ArgumentNullException.ThrowIfNull(members);
-        _members = new SortedDictionary<int, TDevice>(members.ToDictionary(m => m.Key, m => m.Value));
+        _members = new SortedDictionary<int, TDevice>(members.ToDictionary(m => m.Key, m => m.Value)) ?? [];
         SetName(name);
     }
 
     /// <inheritdoc/>
     public override IEnumerable<KeyValuePair<string, Device>> Children =>
-        _members.Select(m => new KeyValuePair<string, Device>(m.Key.ToString(CultureInfo.InvariantCulture), m.Value));
+
+        // Null only while the base constructor runs, before the members are set.
+        _members?.Select(m => new KeyValuePair<string, Device>(m.Key.ToString(CultureInfo.InvariantCulture), m.Value)) ?? [];
 
     /// <inheritdoc/>
     public TDevice this[int key] => _members[key];

@@ -118,8 +118,12 @@ public class Motor : StandardReadable, ILocatable, IStoppable, IPreparable, IFly
     {
         base.SetName(name);
 
-        // As in ophyd-async, the readback is the motor's reading: read() gives {"smargon-x": ...}.
-        UserReadback.SetName(name);
+        // As in ophyd-async, the readback is the motor's reading: read() gives {"smargon-x": ...}. The base
+        // constructor names the tree before this constructor has made the signals.
+        if (UserReadback is not null)
+        {
+            UserReadback.SetName(name);
+        }
     }
 
     /// <summary>Moves to <paramref name="value"/> (a number); the status reports progress and fails if stopped or out of limits.</summary>

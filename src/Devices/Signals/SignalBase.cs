@@ -45,7 +45,8 @@ public abstract class SignalBase<T> : Signal
     /// <inheritdoc/>
     protected override async Task ConnectCoreAsync(DeviceConnectOptions options, CancellationToken cancellationToken)
     {
-        if (options.Mock)
+        // Derived signals compute from other signals, which are mocked themselves: they stay live.
+        if (options.Mock && _real is not DelegateSignalBackend<T>)
         {
             _mock ??= new MockSignalBackend<T>(_real, options.TimeProvider);
             SwapBackend(_mock);
