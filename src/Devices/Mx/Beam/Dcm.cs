@@ -12,7 +12,6 @@ namespace Hyperion.Devices.Mx.Beam;
 /// </summary>
 public sealed class Dcm : StandardReadable
 {
-    private IDisposable? _energyFollower;
 
     /// <summary>Creates the DCM on <paramref name="prefix"/>.</summary>
     public Dcm(string prefix, string name = "")
@@ -60,19 +59,6 @@ public sealed class Dcm : StandardReadable
             CrystalMetadataType,
             CrystalMetadataReflection);
         SetName(name);
-    }
-
-    /// <inheritdoc/>
-    protected override Task OnConnectedAsync(DeviceConnectOptions options, CancellationToken cancellationToken)
-    {
-        // A mock connect gives the derived eV signal a plain mock backend; keep it derived from the keV readback.
-        if (options.Mock)
-        {
-            _energyFollower?.Dispose();
-            _energyFollower = EnergyInKeV.UserReadback.SubscribeValue(kev => EnergyInEV.Mock!.SetValue(kev * 1000));
-        }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>The crystal metadata the soft signals hold (Si 111, d = 0.31356 nm).</summary>
