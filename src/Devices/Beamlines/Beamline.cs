@@ -17,7 +17,7 @@ public sealed class Beamline
     {
         ArgumentNullException.ThrowIfNull(factories);
         Prefixes = new BeamlinePrefixes(name);
-        Configuration = configuration ?? BeamlineConfiguration.Dls(Prefixes.Name);
+        Configuration = configuration ?? BeamlineConfiguration.Bundled();
         Factories = [.. factories];
         _factories = Factories.ToDictionary(f => f.Name, StringComparer.Ordinal);
     }

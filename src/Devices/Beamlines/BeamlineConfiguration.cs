@@ -22,6 +22,23 @@ public sealed record BeamlineConfiguration
     /// <summary>The undulator gap lookup table.</summary>
     public required string UndulatorGapLookupTablePath { get; init; }
 
+    /// <summary>
+    /// The copies of i03's files that ship with the device library (next to the assembly, in Beamlines/Config): what
+    /// a laptop or CI uses when no other configuration is given.
+    /// </summary>
+    public static BeamlineConfiguration Bundled()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "Beamlines", "Config");
+        return new BeamlineConfiguration
+        {
+            DaqConfigurationPath = folder,
+            BeamlineParametersPath = Path.Combine(folder, "beamlineParameters"),
+            OavZoomParametersPath = Path.Combine(folder, "jCameraManZoomLevels.xml"),
+            OavDisplayConfigurationPath = Path.Combine(folder, "display.configuration"),
+            UndulatorGapLookupTablePath = Path.Combine(folder, "BeamLine_Undulator_toGap.txt"),
+        };
+    }
+
     /// <summary>The paths dodal uses for <paramref name="beamline"/> at Diamond.</summary>
     public static BeamlineConfiguration Dls(string beamline)
     {

@@ -63,6 +63,25 @@ public class BeamlineTests
     }
 
     [Fact]
+    public async Task Every_i03_device_is_made_from_the_bundled_configuration_and_mock_connects()
+    {
+        var beamline = I03Beamline.Create("i03");
+        var report = await beamline.ConnectAllAsync(new DeviceConnectOptions { Mock = true });
+        Assert.True(report.AllConnected, string.Join("\n", report.Failed.Select(f => $"{f.Key}: {f.Value.Message}")));
+        Assert.Equal(26, report.Connected.Count);
+        Assert.Contains("eiger", report.Connected);
+    }
+
+    [Fact]
+    public async Task The_twin_can_ask_for_the_devices_dodal_skips_on_s03()
+    {
+        var beamline = I03Beamline.Create("s03", includeSimulatorAbsent: true);
+        Assert.Contains("eiger", beamline.DeviceNames);
+        var report = await beamline.ConnectAllAsync(new DeviceConnectOptions { Mock = true });
+        Assert.True(report.AllConnected);
+    }
+
+    [Fact]
     public async Task Connecting_all_devices_reports_those_that_fail_without_throwing()
     {
         await using var ioc = await Support.SoftIoc.StartAsync("""
