@@ -28,27 +28,40 @@ public class SignalRW<T> : SignalR<T>, ILocatable
     public Status Set(object? value) => new(SetAsync(SignalDatatype<T>.Coerce(value, Name)), this);
 
     /// <summary>
-    /// Sets <paramref name="value"/> without waiting for the put, then waits until this signal reads it back
-    /// (ophyd-async's set_and_wait_for_value): for records whose put callback completes late or never.
+    /// Puts <paramref name="value"/> with completion, waits until this signal reads it back, then (unless
+    /// <paramref name="waitForSetCompletion"/> is false) for the put to complete — ophyd-async's
+    /// set_and_wait_for_value: for records whose readback confirms the write before the put callback returns.
     /// </summary>
-    public async Task SetAndWaitForValueAsync(T value, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
-    {
-        var limit = timeout ?? Timeout;
-        await SetAsync(value, wait: false, limit, cancellationToken).ConfigureAwait(false);
-        await WaitForValueAsync(value, limit, cancellationToken).ConfigureAwait(false);
-    }
+    public Task SetAndWaitForValueAsync(T value, TimeSpan? timeout = null, bool waitForSetCompletion = true, CancellationToken cancellationToken = default) =>
+        SetAndWaitForOtherValueAsync(value, this, value, timeout, waitForSetCompletion, cancellationToken);
 
     /// <summary>
-    /// Sets <paramref name="value"/> without waiting for the put, then waits until <paramref name="readback"/>
-    /// equals <paramref name="expected"/> (ophyd-async's set_and_wait_for_other_value), e.g. arm then wait for
-    /// the detector's armed status.
+    /// Puts <paramref name="value"/> with completion, waits until <paramref name="readback"/> equals
+    /// <paramref name="expected"/>, then (unless <paramref name="waitForSetCompletion"/> is false) for the put to
+    /// complete — ophyd-async's set_and_wait_for_other_value (arm, then wait for the detector's armed status).
+    /// A put that fails before the readback matches fails the call.
     /// </summary>
-    public async Task SetAndWaitForOtherValueAsync<TRead>(T value, SignalR<TRead> readback, TRead expected, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    public async Task SetAndWaitForOtherValueAsync<TRead>(T value, SignalR<TRead> readback, TRead expected, TimeSpan? timeout = null, bool waitForSetCompletion = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(readback);
         var limit = timeout ?? Timeout;
-        await SetAsync(value, wait: false, limit, cancellationToken).ConfigureAwait(false);
-        await readback.WaitForValueAsync(expected, limit, cancellationToken).ConfigureAwait(false);
+        var put = SetAsync(value, wait: true, limit, cancellationToken);
+        var matched = readback.WaitForValueAsync(expected, limit, cancellationToken);
+        if (await Task.WhenAny(put, matched).ConfigureAwait(false) == put && put.IsFaulted)
+        {
+            await put.ConfigureAwait(false);
+        }
+
+        await matched.ConfigureAwait(false);
+        if (waitForSetCompletion)
+        {
+            await put.ConfigureAwait(false);
+        }
+        else
+        {
+            // The put goes on in the background; its outcome is not this call's business once the readback matched.
+            _ = put.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
     }
 
     /// <inheritdoc/>

@@ -90,4 +90,37 @@ public class MockSignalTests
         await signal.ConnectAsync(new DeviceConnectOptions { Mock = true, Force = true });
         Assert.Equal(7.0, await signal.GetValueAsync());
     }
+
+    [Fact]
+    public async Task Set_and_wait_for_other_value_returns_when_the_readback_matches_and_the_put_completes()
+    {
+        var arm = Epics.SignalRW<int>("BL03S-EA-EIGER-01:CAM:Acquire", name: "arm");
+        var armed = Epics.SignalR<int>("BL03S-EA-EIGER-01:CAM:Armed", name: "armed");
+        await arm.ConnectAsync(new DeviceConnectOptions { Mock = true });
+        await armed.ConnectAsync(new DeviceConnectOptions { Mock = true });
+        arm.Mock!.BlockPuts();
+        arm.Mock.PutCallback = (value, _) =>
+        {
+            armed.Mock!.SetValue(value);
+            return Task.CompletedTask;
+        };
+
+        // The acquisition's put callback only completes when it ends: without waiting for it, arming returns once armed.
+        await arm.SetAndWaitForOtherValueAsync(1, armed, 1, TimeSpan.FromSeconds(5), waitForSetCompletion: false);
+        Assert.Equal([new(1, true)], arm.Mock.Puts);
+
+        var waiting = arm.SetAndWaitForOtherValueAsync(1, armed, 1, TimeSpan.FromSeconds(5));
+        Assert.False(waiting.IsCompleted);
+        arm.Mock.ReleasePuts();
+        await waiting.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Set_and_wait_for_value_fails_naming_the_signal_when_the_readback_never_matches()
+    {
+        var signal = await MockedAsync();
+        signal.Mock!.PutCallback = (_, _) => Task.Delay(Timeout.Infinite);
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => signal.SetAndWaitForValueAsync(2.0, TimeSpan.FromMilliseconds(50)));
+        Assert.Contains("exposure", error.Message, StringComparison.Ordinal);
+    }
 }
