@@ -5,7 +5,7 @@ public sealed class DwellTimeNotIntegerException : ArgumentException
 {
     /// <summary>Creates the exception for <paramref name="dwellTimeMs"/>.</summary>
     public DwellTimeNotIntegerException(double dwellTimeMs)
-        : base($"Dwell time of {Goniometer.PythonFormat.Float(dwellTimeMs)}ms is not an integer value. Fast Grid Scan only accepts integer values")
+        : base($"Dwell time of {PythonFormat.Float(dwellTimeMs)}ms is not an integer value. Fast Grid Scan only accepts integer values")
     {
         DwellTimeMs = dwellTimeMs;
     }

@@ -5,7 +5,7 @@ public sealed class GridPositionOutOfBoundsException : Exception
 {
     /// <summary>Creates the exception for <paramref name="gridPosition"/>.</summary>
     public GridPositionOutOfBoundsException(IReadOnlyList<double> gridPosition)
-        : base($"[{string.Join(", ", (gridPosition ?? []).Select(Goniometer.PythonFormat.Float))}] is outside the bounds of the grid")
+        : base($"[{string.Join(", ", (gridPosition ?? []).Select(PythonFormat.Float))}] is outside the bounds of the grid")
     {
         GridPosition = gridPosition ?? [];
     }

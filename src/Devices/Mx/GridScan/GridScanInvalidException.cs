@@ -5,7 +5,7 @@ public sealed class GridScanInvalidException : InvalidOperationException
 {
     /// <summary>Creates the exception after waiting <paramref name="timeout"/> for the validity checks.</summary>
     public GridScanInvalidException(TimeSpan timeout, Exception? innerException = null)
-        : base($"Gridscan parameters not validated after {Goniometer.PythonFormat.Float(timeout.TotalSeconds)}s", innerException)
+        : base($"Gridscan parameters not validated after {PythonFormat.Float(timeout.TotalSeconds)}s", innerException)
     {
         Timeout = timeout;
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Hyperion.Devices.Mx.Oav;
+namespace Hyperion.Devices.Mx;
 
 /// <summary>Formats numbers as Python's str() does, so keys and messages match dodal's text.</summary>
 internal static class PythonFormat
