@@ -46,7 +46,7 @@ public abstract class SignalBase<T> : Signal
     protected override async Task ConnectCoreAsync(DeviceConnectOptions options, CancellationToken cancellationToken)
     {
         // Derived signals compute from other signals, which are mocked themselves: they stay live.
-        if (options.Mock && _real is not DelegateSignalBackend<T>)
+        if (options.Mock && _real is not DerivedSignalBackend<T>)
         {
             _mock ??= new MockSignalBackend<T>(_real, options.TimeProvider);
             SwapBackend(_mock);

@@ -12,7 +12,7 @@ namespace Hyperion.Devices.Signals;
 /// while anything is subscribed, the backend pushes every update and reads return the latest without a round trip.
 /// </summary>
 /// <typeparam name="T">The value type.</typeparam>
-public class SignalR<T> : SignalBase<T>, IUncachedReadable, ISubscribable, IStageable
+public class SignalR<T> : SignalBase<T>, IUncachedReadable, ISubscribable, IStageable, IObservableSignal
 {
     private readonly Lock _gate = new();
     private readonly List<Action<SignalReading<T>>> _listeners = [];
@@ -121,6 +121,13 @@ public class SignalR<T> : SignalBase<T>, IUncachedReadable, ISubscribable, IStag
         }
 
         return new Unsubscriber(() => RemoveListener(listener));
+    }
+
+    /// <inheritdoc/>
+    public IDisposable SubscribeChanges(Action changed)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        return SubscribeReading(_ => changed());
     }
 
     /// <summary>Calls <paramref name="listener"/> with the current value and every update.</summary>

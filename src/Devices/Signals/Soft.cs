@@ -16,9 +16,8 @@ public static class Soft
         return (new SignalR<T>(backend, name), value => backend.SetValue(value));
     }
 
-    /// <summary>A read-only signal computed by <paramref name="get"/> each time it is read.</summary>
-    public static SignalR<T> SignalR<T>(Func<CancellationToken, Task<T>> get, string name = "", string? units = null) =>
-        new(new DelegateSignalBackend<T>(get, metadata: new SignalMetadata { Units = units }), name);
+    /// <summary>A read-only signal computed by <paramref name="get"/> each time it is read (see <see cref="Derived"/> for recomputing on source changes).</summary>
+    public static SignalR<T> SignalR<T>(Func<CancellationToken, Task<T>> get, string name = "", string? units = null) => Derived.SignalR(get, name, units);
 
     /// <summary>A command signal that counts its triggers (a soft stand-in for a PROC field).</summary>
     public static SignalX SignalX(string name = "") => new(new SoftSignalBackend<int>(0), name);

@@ -29,8 +29,8 @@ public sealed class ApertureScatterguard : StandardReadable, IPreparable
         _tolerances = tolerances;
         Aperture = new Aperture(aperturePrefix);
         Scatterguard = new Scatterguard(scatterguardPrefix);
-        SelectedAperture = LocalSignalRW<ApertureValue>.Derived(GetCurrentAperturePositionAsync, SetCurrentAperturePositionAsync);
-        Diameter = LocalSignalR<double>.Derived(GetDiameterAsync, units: "µm");
+        SelectedAperture = Derived.SignalRW<ApertureValue>(GetCurrentAperturePositionAsync, SetCurrentAperturePositionAsync);
+        Diameter = Derived.SignalR(GetDiameterAsync, units: "µm");
         AddReadables(StandardReadableFormat.HintedSignal, SelectedAperture);
         AddReadables(StandardReadableFormat.Child, Diameter);
         AddReadables(StandardReadableFormat.Child, Aperture.X.UserReadback, Aperture.Y.UserReadback, Aperture.Z.UserReadback, Scatterguard.X.UserReadback, Scatterguard.Y.UserReadback);

@@ -18,8 +18,8 @@ public sealed class WrappedAxis : StandardReadable
     {
         ArgumentNullException.ThrowIfNull(realMotor);
         _realMotor = realMotor;
-        OffsetAndPhase = DerivedSignal<float[]>.Create(GetOffsetAndPhaseAsync, SetOffsetAndPhaseAsync, null, realMotor.UserReadback);
-        Phase = DerivedSignal<double>.Create(GetPhaseAsync, SetPhaseAsync, null, realMotor.UserReadback);
+        OffsetAndPhase = Derived.SignalRW<float[]>(GetOffsetAndPhaseAsync, SetOffsetAndPhaseAsync, sources: [realMotor.UserReadback]);
+        Phase = Derived.SignalRW<double>(GetPhaseAsync, SetPhaseAsync, sources: [realMotor.UserReadback]);
         AddReadables(StandardReadableFormat.HintedSignal, OffsetAndPhase);
         AddReadables(StandardReadableFormat.Child, Phase);
         SetName(name);

@@ -39,7 +39,7 @@ public abstract class FastGridScanCommon<TParams> : StandardReadable, IFlyable, 
         YScanValid = Epics.SignalR<double>(fullPrefix + "Y_SCAN_VALID");
         ZScanValid = Epics.SignalR<double>(fullPrefix + "Z_SCAN_VALID");
         DeviceScanInvalid = Epics.SignalR<double>(fullPrefix + "SCAN_INVALID");
-        ScanInvalid = DerivedSignal<double>.Create(ComputeScanInvalidAsync, null, null, XScanValid, YScanValid, ZScanValid, DeviceScanInvalid);
+        ScanInvalid = Derived.SignalR(ComputeScanInvalidAsync, sources: [XScanValid, YScanValid, ZScanValid, DeviceScanInvalid]);
         RunCmd = Epics.SignalX(fullPrefix + "RUN.PROC");
         StopCmd = Epics.SignalX(fullPrefix + "STOP.PROC");
         Status = Epics.SignalR<int>(fullPrefix + "SCAN_STATUS");

@@ -19,7 +19,7 @@ public sealed class ZebraFastGridScan : FastGridScanThreeD<ZebraGridScanParamsTh
         XCounter = Epics.SignalR<int>(full + "X_COUNTER");
         DwellTimeMs = Epics.SignalRWRbv<double>(full + "DWELL_TIME");
         PositionCounter = Epics.SignalRW<int>(full + "POS_COUNTER_WRITE", full + "POS_COUNTER");
-        ExpectedImages = DerivedSignal<int>.Create(ComputeExpectedImagesAsync, null, null, XSteps, YSteps, ZSteps);
+        ExpectedImages = Derived.SignalR(ComputeExpectedImagesAsync, sources: [XSteps, YSteps, ZSteps]);
         AddMovableParam("dwell_time_ms", DwellTimeMs, p => p.DwellTimeMs);
         SetName(name);
     }

@@ -44,8 +44,8 @@ public class Oav : StandardReadable
         XDirection = Soft.SignalRW(xDirection);
         YDirection = Soft.SignalRW(yDirection);
         ZDirection = Soft.SignalRW(zDirection);
-        MicronsPerPixelX = LocalSignalR<double>.Derived(ct => MicronsPerPixelAsync(0, ct));
-        MicronsPerPixelY = LocalSignalR<double>.Derived(ct => MicronsPerPixelAsync(1, ct));
+        MicronsPerPixelX = Derived.SignalR(ct => MicronsPerPixelAsync(0, ct));
+        MicronsPerPixelY = Derived.SignalR(ct => MicronsPerPixelAsync(1, ct));
         Snapshot = new Snapshot($"{prefix}{mjpegPrefix}:", string.Empty, mjpgXSizePv, mjpgYSizePv, httpClient, snapshotDecoder);
         AddReadables(StandardReadableFormat.Child, GridSnapshot, XDirection, YDirection, ZDirection, MicronsPerPixelX, MicronsPerPixelY, Snapshot);
         SetName(name);

@@ -25,8 +25,8 @@ public sealed class OavBeamCentreFile : Oav
         Func<byte[], SnapshotImage>? snapshotDecoder = null)
         : base(prefix, config, string.Empty, mjpegPrefix, zoomController, xDirection, yDirection, zDirection, mjpgXSizePv, mjpgYSizePv, httpClient, snapshotDecoder)
     {
-        BeamCentreI = LocalSignalR<int>.Derived(ct => BeamCentreAsync(0, ct));
-        BeamCentreJ = LocalSignalR<int>.Derived(ct => BeamCentreAsync(1, ct));
+        BeamCentreI = Derived.SignalR(ct => BeamCentreAsync(0, ct));
+        BeamCentreJ = Derived.SignalR(ct => BeamCentreAsync(1, ct));
         AddReadables(StandardReadableFormat.Child, BeamCentreI, BeamCentreJ);
         SetName(name);
     }

@@ -31,9 +31,9 @@ public sealed class PinTipDetection : StandardReadable, ITriggerable
         _images = images;
         _time = timeProvider ?? TimeProvider.System;
         ArrayDataPv = $"pva://{prefix}PVA:ARRAY";
-        (TriggeredTip, _setTip) = LocalSignalR<int[]>.WithSetter([]);
-        (TriggeredTopEdge, _setTop) = LocalSignalR<int[]>.WithSetter([]);
-        (TriggeredBottomEdge, _setBottom) = LocalSignalR<int[]>.WithSetter([]);
+        (TriggeredTip, _setTip) = Soft.SignalRAndSetter<int[]>([]);
+        (TriggeredTopEdge, _setTop) = Soft.SignalRAndSetter<int[]>([]);
+        (TriggeredBottomEdge, _setBottom) = Soft.SignalRAndSetter<int[]>([]);
         PreprocessOperation = Soft.SignalRW(10);
         PreprocessKsize = Soft.SignalRW(5);
         PreprocessIterations = Soft.SignalRW(5);

@@ -28,7 +28,7 @@ public sealed class Beamstop : StandardReadable
         XMm = new Motor(prefix + "X");
         YMm = new Motor(prefix + "Y");
         ZMm = new Motor(prefix + "Z");
-        SelectedPos = LocalSignalRW<BeamstopPositions>.Derived(GetSelectedPositionAsync, SetSelectedPositionAsync);
+        SelectedPos = Derived.SignalRW<BeamstopPositions>(GetSelectedPositionAsync, SetSelectedPositionAsync);
         AddReadables(StandardReadableFormat.Child, XMm, YMm, ZMm, SelectedPos);
         SetName(name);
     }

@@ -188,4 +188,34 @@ public class SoftSignalTests
         Assert.Equal([1, 1], go.Mock!.Puts.Select(p => p.Value));
         Assert.True(go.Mock.Puts.All(p => p.Wait));
     }
+
+    [Fact]
+    public async Task A_derived_signal_tells_subscribers_when_any_source_changes_and_stays_live_in_mock_mode()
+    {
+        var x = Epics.SignalRW<int>("P:X_STEPS", name: "x_steps");
+        var y = Epics.SignalRW<int>("P:Y_STEPS", name: "y_steps");
+        var images = Derived.SignalR(async ct => await x.GetValueAsync(cancellationToken: ct) * await y.GetValueAsync(cancellationToken: ct), "expected_images", sources: [x, y]);
+        foreach (var signal in new Signal[] { x, y, images })
+        {
+            await signal.ConnectAsync(new DeviceConnectOptions { Mock = true });
+        }
+
+        Assert.Null(images.Mock);
+        x.Mock!.SetValue(4);
+        y.Mock!.SetValue(5);
+        Assert.Equal(20, await images.GetValueAsync());
+        await images.WaitForValueAsync(20, TimeSpan.FromSeconds(5));
+        var waiting = images.WaitForValueAsync(40, TimeSpan.FromSeconds(5));
+        y.Mock.SetValue(10);
+        Assert.Equal(40, await waiting);
+    }
+
+    [Fact]
+    public async Task A_soft_setter_still_reaches_readers_after_a_mock_connect()
+    {
+        var (tip, setTip) = Soft.SignalRAndSetter<int[]>([], "triggered_tip");
+        await tip.ConnectAsync(new DeviceConnectOptions { Mock = true });
+        setTip([100, 200]);
+        Assert.Equal(new[] { 100, 200 }, await tip.GetValueAsync());
+    }
 }
