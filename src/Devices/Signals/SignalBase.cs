@@ -40,7 +40,10 @@ public abstract class SignalBase<T> : Signal
         Access,
         SignalDatatype<T>.TypeName,
         Access is SignalAccess.Read or SignalAccess.ReadWrite ? Backend.Source(Name, true) : null,
-        Access is SignalAccess.Write or SignalAccess.ReadWrite or SignalAccess.Execute ? Backend.Source(Name, false) : null);
+        Access is SignalAccess.Write or SignalAccess.ReadWrite or SignalAccess.Execute ? Backend.Source(Name, false) : null,
+        SignalDatatype<T>.Kind,
+        SignalDatatype<T>.Choices,
+        SignalDatatype<T>.DtypeNumpy);
 
     /// <inheritdoc/>
     protected override async Task ConnectCoreAsync(DeviceConnectOptions options, CancellationToken cancellationToken)

@@ -11,6 +11,7 @@ public static class RecordTypes
         ["bo"] = name => new BoRecord(name),
         ["calc"] = name => new CalcRecord(name),
         ["longin"] = name => new LonginRecord(name),
+        ["mbbiDirect"] = name => new MbbiDirectRecord(name),
         ["longout"] = name => new LongoutRecord(name),
         ["mbbi"] = name => new MbbiRecord(name),
         ["mbbo"] = name => new MbboRecord(name),

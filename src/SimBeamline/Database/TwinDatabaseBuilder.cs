@@ -1,0 +1,214 @@
+using System.Globalization;
+using System.Text;
+using Hyperion.Devices.Beamlines;
+using Hyperion.Devices.Core;
+using Hyperion.Devices.Motors;
+using Hyperion.Devices.Signals;
+
+namespace Hyperion.SimBeamline.Database;
+
+/// <summary>
+/// Works out the twin's EPICS database from the devices themselves: a motor record for every <see cref="Motor"/>,
+/// and for every other PV-backed signal a record whose type carries the signal's datatype (ao/ai for numbers,
+/// longout/longin, bo/bi, stringout/stringin or a CHAR waveform for long strings, mbbo/mbbi with the enum's labels,
+/// waveforms for arrays). A setpoint with a separate readback PV gets an OUT link to it, so the readback follows
+/// as an IOC's would. Built from the same definitions the devices use, so every PV a device opens exists.
+/// </summary>
+public sealed class TwinDatabaseBuilder
+{
+    private const int MaxMultiBitStates = 16;
+    private static readonly string[] StateFields = ["ZR", "ON", "TW", "TH", "FR", "FV", "SX", "SV", "EI", "NI", "TE", "EL", "TV", "TT", "FT", "FF"];
+    private readonly Dictionary<string, TwinRecord> _records = new(StringComparer.Ordinal);
+    private readonly MotorDefaults _motorDefaults;
+
+    /// <summary>Creates the builder; motors start with <paramref name="motorDefaults"/>.</summary>
+    public TwinDatabaseBuilder(MotorDefaults? motorDefaults = null) => _motorDefaults = motorDefaults ?? new MotorDefaults();
+
+    /// <summary>The records so far, by name.</summary>
+    public IReadOnlyDictionary<string, TwinRecord> Records => _records;
+
+    /// <summary>Adds the records for every device of <paramref name="beamline"/> (absent devices excluded).</summary>
+    public TwinDatabaseBuilder Add(Beamline beamline)
+    {
+        ArgumentNullException.ThrowIfNull(beamline);
+        foreach (var device in beamline.All())
+        {
+            Add(device);
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds the records for <paramref name="device"/> and everything below it.</summary>
+    public TwinDatabaseBuilder Add(Device device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        var tree = new List<Device> { device };
+        tree.AddRange(device.Descendants());
+        var motorSignals = new HashSet<Signal>();
+        foreach (var motor in tree.OfType<Motor>())
+        {
+            AddMotor(motor);
+            motorSignals.UnionWith(motor.Descendants().OfType<Signal>());
+        }
+
+        var signals = tree.OfType<Signal>().Where(s => !motorSignals.Contains(s)).Select(s => s.Info).ToList();
+
+        // Setpoints first, so a PV both written and read becomes an output record.
+        foreach (var info in signals)
+        {
+            if (Pv(info.WriteSource) is { } write)
+            {
+                var read = Pv(info.ReadSource);
+                Require(write, output: true, info, linkTo: read is not null && read != write ? read : null);
+            }
+        }
+
+        foreach (var info in signals)
+        {
+            if (Pv(info.ReadSource) is { } read && read != Pv(info.WriteSource))
+            {
+                Require(read, output: false, info, linkTo: null);
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>The database as .db text, records in name order.</summary>
+    public string ToDbText()
+    {
+        var text = new StringBuilder();
+        text.AppendLine("# The Hyperion twin's records, generated from the device definitions (src/Devices).");
+        foreach (var record in _records.Values.OrderBy(r => r.Name, StringComparer.Ordinal))
+        {
+            text.Append("# ").AppendLine(record.Source);
+            text.Append("record(").Append(record.Type).Append(", \"").Append(record.Name).AppendLine("\") {");
+            foreach (var (field, value) in record.Fields)
+            {
+                text.Append("    field(").Append(field).Append(", \"").Append(value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).AppendLine("\")");
+            }
+
+            text.AppendLine("}");
+        }
+
+        return text.ToString();
+    }
+
+    private static string? Pv(string? source) =>
+        source is not null && source.StartsWith("ca://", StringComparison.Ordinal) ? source[5..] : null;
+
+    private static (string Record, string? Field) Split(string pv)
+    {
+        var dot = pv.LastIndexOf('.');
+        return dot > 0 && dot < pv.Length - 1 && pv[(dot + 1)..].All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c))
+            ? (pv[..dot], pv[(dot + 1)..])
+            : (pv, null);
+    }
+
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static bool IsLongString(string pv) =>
+        pv.Contains("PATH", StringComparison.OrdinalIgnoreCase) || pv.Contains("FILE", StringComparison.OrdinalIgnoreCase) ||
+        pv.Contains("NAME", StringComparison.OrdinalIgnoreCase) || pv.Contains("DIR", StringComparison.OrdinalIgnoreCase) ||
+        pv.Contains("URL", StringComparison.OrdinalIgnoreCase) || pv.Contains("BARCODE", StringComparison.OrdinalIgnoreCase);
+
+    private static string Ftvl(string dtypeNumpy) => dtypeNumpy switch
+    {
+        "<f4" => "FLOAT",
+        "<i4" or "<u4" => "LONG",
+        "<i2" or "<u2" => "SHORT",
+        "|u1" or "|b1" => "UCHAR",
+        "|S40" => "STRING",
+        _ => "DOUBLE",
+    };
+
+    private void AddMotor(Motor motor)
+    {
+        var setpoint = Pv(motor.UserSetpoint.Info.WriteSource)!;
+        var (name, _) = Split(setpoint);
+        var d = _motorDefaults;
+        _records.TryAdd(name, new TwinRecord("motor", name,
+        [
+            new("EGU", d.Units), new("PREC", d.Precision.ToString(CultureInfo.InvariantCulture)), new("MRES", Number(d.Resolution)),
+            new("VELO", Number(d.Velocity)), new("VMAX", Number(d.MaxVelocity)), new("ACCL", Number(d.Acceleration)),
+            new("DHLM", Number(d.HighLimit)), new("DLLM", Number(d.LowLimit)),
+        ], motor.Name));
+    }
+
+    private void Require(string pv, bool output, SignalInfo info, string? linkTo)
+    {
+        var (name, field) = Split(pv);
+
+        // A field other than VAL (PROC, DISP, ...) exists on whatever record carries it; bit fields B0..BF are an
+        // mbbiDirect's (filter states, GPIO registers).
+        if (field is not null and not "VAL")
+        {
+            var carrier = field.Length == 2 && field[0] == 'B' && Uri.IsHexDigit(field[1]) ? "mbbiDirect" : "longout";
+            _records.TryAdd(name, new TwinRecord(carrier, name, [], $"{info.Name} ({field})"));
+            return;
+        }
+
+        if (_records.ContainsKey(name))
+        {
+            return;
+        }
+
+        var fields = new List<KeyValuePair<string, string>>();
+        var type = info.Kind switch
+        {
+            SignalValueKind.Number => Numeric(output ? "ao" : "ai", fields),
+            SignalValueKind.Integer => output ? "longout" : "longin",
+            SignalValueKind.Boolean => Binary(output ? "bo" : "bi", fields),
+            SignalValueKind.String when IsLongString(pv) => CharWaveform(fields),
+            SignalValueKind.String => output ? "stringout" : "stringin",
+            SignalValueKind.Enum when info.Choices is { Count: <= MaxMultiBitStates } choices => MultiBit(output ? "mbbo" : "mbbi", choices, fields),
+            SignalValueKind.Enum => output ? "stringout" : "stringin",
+            _ => Waveform(info, fields),
+        };
+        if (linkTo is not null && type is "ao" or "longout" or "bo" or "mbbo" or "stringout")
+        {
+            fields.Add(new("OUT", $"{linkTo} PP"));
+        }
+
+        _records[name] = new TwinRecord(type, name, fields, info.Name);
+    }
+
+    private static string Numeric(string type, List<KeyValuePair<string, string>> fields)
+    {
+        fields.Add(new("PREC", "4"));
+        return type;
+    }
+
+    private static string Binary(string type, List<KeyValuePair<string, string>> fields)
+    {
+        fields.Add(new("ZNAM", "0"));
+        fields.Add(new("ONAM", "1"));
+        return type;
+    }
+
+    private static string MultiBit(string type, IReadOnlyList<string> choices, List<KeyValuePair<string, string>> fields)
+    {
+        for (var i = 0; i < choices.Count; i++)
+        {
+            fields.Add(new(StateFields[i] + "ST", choices[i]));
+            fields.Add(new(StateFields[i] + "VL", i.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return type;
+    }
+
+    private static string CharWaveform(List<KeyValuePair<string, string>> fields)
+    {
+        fields.Add(new("FTVL", "CHAR"));
+        fields.Add(new("NELM", "256"));
+        return "waveform";
+    }
+
+    private static string Waveform(SignalInfo info, List<KeyValuePair<string, string>> fields)
+    {
+        fields.Add(new("FTVL", Ftvl(info.DtypeNumpy)));
+        fields.Add(new("NELM", "4096"));
+        return "waveform";
+    }
+}

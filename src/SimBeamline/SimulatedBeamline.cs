@@ -1,0 +1,54 @@
+using Hyperion.ChannelAccess.SoftIoc.Database;
+using Hyperion.ChannelAccess.SoftIoc.DbFile;
+using Hyperion.Devices.Beamlines;
+using Hyperion.SimBeamline.Database;
+
+namespace Hyperion.SimBeamline;
+
+/// <summary>
+/// The twin's PVs: an EPICS record database holding every PV the beamline's devices use (including those dodal
+/// skips on s03, which the twin simulates), with motor records that move at VELO with ACCL ramps. Serve it with a
+/// <see cref="ChannelAccess.Server.CaServer"/> (it is an <see cref="ChannelAccess.Server.IPvProvider"/>), or use it
+/// in-process.
+/// </summary>
+public sealed class SimulatedBeamline : IDisposable
+{
+    private SimulatedBeamline(Beamline definition, RecordDatabase records, string dbText)
+    {
+        Definition = definition;
+        Records = records;
+        DbText = dbText;
+    }
+
+    /// <summary>The device definitions the twin was built from.</summary>
+    public Beamline Definition { get; }
+
+    /// <summary>The records.</summary>
+    public RecordDatabase Records { get; }
+
+    /// <summary>The database as .db text (what <c>hyperion sim --dump-db</c> prints).</summary>
+    public string DbText { get; }
+
+    /// <summary>Builds and starts the twin of <paramref name="beamline"/> (s03 by default, i03 for BL03I PV names).</summary>
+    public static SimulatedBeamline Create(string beamline = "s03", TimeProvider? timeProvider = null, MotorDefaults? motorDefaults = null, BeamlineConfiguration? configuration = null)
+    {
+        var definition = I03Beamline.Create(beamline, configuration, includeSimulatorAbsent: true);
+        var dbText = new TwinDatabaseBuilder(motorDefaults).Add(definition).ToDbText();
+        var records = new RecordDatabase(timeProvider ?? TimeProvider.System);
+        try
+        {
+            records.Load(new DbParser().Parse(dbText, $"{beamline}-twin.db"));
+            records.Start();
+        }
+        catch
+        {
+            records.Dispose();
+            throw;
+        }
+
+        return new SimulatedBeamline(definition, records, dbText);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => Records.Dispose();
+}
