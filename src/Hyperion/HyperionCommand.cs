@@ -15,6 +15,7 @@ public static class HyperionCommand
         root.Subcommands.Add(CommandsCommand());
         root.Subcommands.Add(Ca.CaCommand.Build());
         root.Subcommands.Add(Devices.DevicesCommand.Build());
+        root.Subcommands.Add(Sim.SimCommand.Build());
         return root;
     }
 

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Net;
+using Hyperion.ChannelAccess.Server;
+using Hyperion.SimBeamline;
+
+namespace Hyperion.Cli.Sim;
+
+/// <summary><c>hyperion sim</c>: serves the twin's PVs over Channel Access, or prints its database.</summary>
+internal static class SimCommand
+{
+    public static Command Build()
+    {
+        var beamline = new Option<string>("--beamline", "-b") { Description = "PV names of s03 (BL03S-, the default) or i03 (BL03I-).", DefaultValueFactory = _ => "s03" };
+        var port = new Option<int?>("--port") { Description = "Server port (default EPICS_CA_SERVER_PORT or 5064; 0 picks a free one)." };
+        var interfaces = new Option<string[]>("--interface") { Description = "Addresses to listen on (default EPICS_CAS_INTF_ADDR_LIST, else loopback)." };
+        var dump = new Option<bool>("--dump-db") { Description = "Print the twin's EPICS database and exit." };
+        var command = new Command("sim", "Run the simulated beamline (the twin), serving every PV the i03 devices use over Channel Access.") { beamline, port, interfaces, dump };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(beamline)!, parse.GetValue(port), parse.GetValue(interfaces), parse.GetValue(dump), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string beamline, int? port, string[]? interfaces, bool dump, CancellationToken ct)
+    {
+        SimulatedBeamline twin;
+        try
+        {
+            twin = SimulatedBeamline.Create(beamline);
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return 2;
+        }
+
+        using (twin)
+        {
+            if (dump)
+            {
+                await Console.Out.WriteAsync(twin.DbText).ConfigureAwait(false);
+                return 0;
+            }
+
+            var options = CaServerOptions.FromEnvironment();
+            if (port is { } p)
+            {
+                options = options with { ServerPort = p };
+            }
+
+            if (interfaces is { Length: > 0 })
+            {
+                options = options with { InterfaceAddresses = [.. interfaces.Select(IPAddress.Parse)] };
+            }
+
+            await using var server = new CaServer(twin.Records, options);
+            await server.StartAsync(ct).ConfigureAwait(false);
+            var addresses = string.Join(", ", options.InterfaceAddresses.Select(a => $"{a}:{server.TcpPort}"));
+            await Console.Out.WriteLineAsync($"Twin of {twin.Definition.Prefixes.Name} serving {twin.Records.Records.Count} records on {addresses} (UDP search port {server.UdpPort}); Ctrl+C to stop.").ConfigureAwait(false);
+            await Console.Out.FlushAsync(ct).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // Ctrl+C: stop serving.
+            }
+        }
+
+        return 0;
+    }
+}
