@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using Hyperion.ChannelAccess.Server;
 using Hyperion.SimBeamline;
+using Hyperion.SimBeamline.Clock;
 
 namespace Hyperion.Cli.Sim;
 
@@ -14,17 +15,18 @@ internal static class SimCommand
         var port = new Option<int?>("--port") { Description = "Server port (default EPICS_CA_SERVER_PORT or 5064; 0 picks a free one)." };
         var interfaces = new Option<string[]>("--interface") { Description = "Addresses to listen on (default EPICS_CAS_INTF_ADDR_LIST, else loopback)." };
         var dump = new Option<bool>("--dump-db") { Description = "Print the twin's EPICS database and exit." };
-        var command = new Command("sim", "Run the simulated beamline (the twin), serving every PV the i03 devices use over Channel Access.") { beamline, port, interfaces, dump };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(beamline)!, parse.GetValue(port), parse.GetValue(interfaces), parse.GetValue(dump), ct));
+        var speed = new Option<double>("--speed") { Description = "Run the twin's clock this many times faster than real time (motion, scans, timers).", DefaultValueFactory = _ => 1.0 };
+        var command = new Command("sim", "Run the simulated beamline (the twin), serving every PV the i03 devices use over Channel Access.") { beamline, port, interfaces, dump, speed };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(beamline)!, parse.GetValue(port), parse.GetValue(interfaces), parse.GetValue(dump), parse.GetValue(speed), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(string beamline, int? port, string[]? interfaces, bool dump, CancellationToken ct)
+    private static async Task<int> RunAsync(string beamline, int? port, string[]? interfaces, bool dump, double speed, CancellationToken ct)
     {
         SimulatedBeamline twin;
         try
         {
-            twin = SimulatedBeamline.Create(beamline);
+            twin = SimulatedBeamline.Create(beamline, speed == 1.0 ? TimeProvider.System : new ScaledTimeProvider(speed));
         }
         catch (ArgumentException ex)
         {
@@ -54,7 +56,7 @@ internal static class SimCommand
             await using var server = new CaServer(twin.Records, options);
             await server.StartAsync(ct).ConfigureAwait(false);
             var addresses = string.Join(", ", options.InterfaceAddresses.Select(a => $"{a}:{server.TcpPort}"));
-            await Console.Out.WriteLineAsync($"Twin of {twin.Definition.Prefixes.Name} serving {twin.Records.Records.Count} records on {addresses} (UDP search port {server.UdpPort}); Ctrl+C to stop.").ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"Twin of {twin.Definition.Prefixes.Name} at {speed:0.###}× real time serving {twin.Records.Records.Count} records on {addresses} (UDP search port {server.UdpPort}); Ctrl+C to stop.").ConfigureAwait(false);
             await Console.Out.FlushAsync(ct).ConfigureAwait(false);
             try
             {
