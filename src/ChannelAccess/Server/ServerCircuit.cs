@@ -38,8 +38,6 @@ public sealed class ServerCircuit : IDisposable
     private const ushort OldestSupportedMinorVersion = 4;
     private const ushort LargeArrayMinorVersion = 9;
 
-    private static readonly DbrValue EmptyClassName = DbrValue.Of(string.Empty);
-
     private readonly IPvProvider _provider;
     private readonly ServerCircuitOptions _options;
     private readonly ILogger _logger;
@@ -567,24 +565,16 @@ public sealed class ServerCircuit : IDisposable
             return;
         }
 
-        // Alarm acknowledgement and the read-only string types cannot be written through IServerPv.
-        if (DbrTypes.CategoryOf(type) == DbrCategory.Special)
+        var converted = PvValueConversion.ConvertWrite(
+            type, (int)header.DataCount, payload, channel.Pv.NativeType, () => TryReadValue(channel, out var current) ? current : null, out var value, out var error);
+        if (converted != Eca.Normal)
         {
-            CompleteWrite(channel, header, notify, Eca.Putfail);
-            return;
-        }
+            if (error is not null)
+            {
+                CaServerLog.ConversionRefused(_logger, Client.Endpoint, converted.Name, channel.Pv.Name, error.Message);
+            }
 
-        DbrValue value;
-        try
-        {
-            value = ToNative(channel, DbrCodec.Decode(type, (int)header.DataCount, payload));
-        }
-        catch (Exception ex) when (ex is CaProtocolException or FormatException or OverflowException or InvalidCastException or ArgumentException)
-        {
-            // dbPut fails on a string that does not convert; rsrv then answers ECA_PUTFAIL.
-            CaServerLog.ConversionRefused(_logger, Client.Endpoint, Eca.Putfail.Name, channel.Pv.Name, ex.Message);
-
-            CompleteWrite(channel, header, notify, Eca.Putfail);
+            CompleteWrite(channel, header, notify, converted);
             return;
         }
 
@@ -612,21 +602,7 @@ public sealed class ServerCircuit : IDisposable
 
     private async Task AwaitWriteAsync(ValueTask<EcaStatus> pending, ServerChannel channel, CaHeader header, bool notify)
     {
-        EcaStatus status;
-        try
-        {
-            status = await pending.ConfigureAwait(false) ?? Eca.Putfail;
-        }
-        catch (OperationCanceledException)
-        {
-            status = Eca.Putfail;
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            CaServerLog.WriteFailed(_logger, channel.Pv.Name, ex);
-            status = Eca.Putfail;
-        }
-
+        var status = await PvValueConversion.AwaitWriteAsync(pending, ex => CaServerLog.WriteFailed(_logger, channel.Pv.Name, ex)).ConfigureAwait(false);
         if (CompleteWrite(channel, header, notify, status))
         {
             OutputAvailable?.Invoke();
@@ -635,15 +611,13 @@ public sealed class ServerCircuit : IDisposable
 
     private EcaStatus ResultOf(ValueTask<EcaStatus> completed, ServerChannel channel)
     {
-        try
+        var status = PvValueConversion.ResultOf(completed, out var error);
+        if (error is not null)
         {
-            return completed.Result ?? Eca.Putfail;
+            CaServerLog.WriteFailed(_logger, channel.Pv.Name, error);
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            CaServerLog.WriteFailed(_logger, channel.Pv.Name, ex);
-            return Eca.Putfail;
-        }
+
+        return status;
     }
 
     /// <summary>Answers a write: WRITE_NOTIFY always gets its reply; WRITE only an ERROR when it failed. Returns true when something was queued.</summary>
@@ -853,7 +827,7 @@ public sealed class ServerCircuit : IDisposable
             return false;
         }
 
-        if (header.DataCount > (uint)Math.Max(channel.Pv.MaxElements, 0) || (!allowZeroCount && header.DataCount == 0))
+        if (!PvValueConversion.CountFits(header.DataCount, channel.Pv.MaxElements, allowZeroCount))
         {
             SendError(header, channel.Cid, Eca.Badcount, $"{channel.Pv.Name}: {header.DataCount} elements requested, the PV has {channel.Pv.MaxElements}");
             return false;
@@ -880,38 +854,14 @@ public sealed class ServerCircuit : IDisposable
     /// <summary>Converts <paramref name="value"/> for a reply of <paramref name="dataType"/>; returns ECA_NORMAL, ECA_GETFAIL or ECA_TOLARGE.</summary>
     private EcaStatus Prepare(IServerPv pv, ushort dataType, uint requested, DbrValue value, out DbrValue converted, out int count)
     {
-        var type = (DbrType)dataType;
-        count = requested == 0 ? CurrentLength(type, value) : (int)requested;
-        converted = null!;
-        if (DbrTypes.Size(type, count) > _options.MaxArrayBytes)
+        var status = PvValueConversion.Prepare(pv, (DbrType)dataType, requested, value, _options.MaxArrayBytes, out converted, out count, out var error);
+        if (error is not null)
         {
-            return Eca.Tolarge;
+            CaServerLog.RequestRefused(_logger, Client.Endpoint, status.Name, error.Message);
         }
 
-        try
-        {
-            converted = type switch
-            {
-                DbrType.PutAckt => new DbrValue(DbrType.Enum, new[] { value.AckTransient }),
-                DbrType.PutAcks => new DbrValue(DbrType.Enum, new[] { value.AckSeverity }),
-                DbrType.ClassName => string.IsNullOrEmpty(pv.ClassName) ? EmptyClassName : DbrValue.Of(pv.ClassName),
-                _ => DbrConvert.To(value, DbrTypes.ValueTypeOf(type)),
-            };
-            return Eca.Normal;
-        }
-        catch (Exception ex) when (ex is CaProtocolException or FormatException or OverflowException or InvalidCastException or ArgumentException)
-        {
-            // The value does not convert (dbGet fails): rsrv answers ECA_GETFAIL with zeroed data.
-            CaServerLog.RequestRefused(_logger, Client.Endpoint, Eca.Getfail.Name, ex.Message);
-            return Eca.Getfail;
-        }
+        return status;
     }
-
-    private static int CurrentLength(DbrType type, DbrValue value) => type switch
-    {
-        DbrType.PutAckt or DbrType.PutAcks or DbrType.ClassName => 1,
-        _ => value.Count,
-    };
 
     /// <summary>Writes a data reply (READ_NOTIFY, READ or EVENT_ADD) or, when preparing failed, base's failure answer.</summary>
     private void WriteValueOrFailure(in CaHeader request, ServerChannel channel, EcaStatus prepared, DbrValue converted, int count, uint p1, bool notify)
@@ -989,28 +939,6 @@ public sealed class ServerCircuit : IDisposable
             var prepared = Prepare(sub.Channel.Pv, sub.DataType, sub.Count, value, out var converted, out var count);
             WriteValueOrFailure(request, sub.Channel, prepared, converted, count, (uint)Eca.Normal.Value, notify: true);
         }
-    }
-
-    private DbrValue ToNative(ServerChannel channel, DbrValue written)
-    {
-        var native = channel.Pv.NativeType;
-        if (written.ValueType == native)
-        {
-            return written;
-        }
-
-        if (written.ValueType == DbrType.String && native == DbrType.Enum && TryReadValue(channel, out var current))
-        {
-            // Labels are matched against the PV's own state strings.
-            written = new DbrValue(DbrType.String, written.Values) { EnumStrings = current.EnumStrings };
-        }
-        else if (native == DbrType.String && written.ValueType is DbrType.Float or DbrType.Double)
-        {
-            // A number written to a string PV keeps all of its digits (no display precision on the wire).
-            written = new DbrValue(written.ValueType, written.Values) { Precision = -1 };
-        }
-
-        return DbrConvert.To(written, native);
     }
 
     private IServerPv? FindPv(string name)
