@@ -1,3 +1,4 @@
+using Hyperion.ChannelAccess.InProcess;
 using Hyperion.ChannelAccess.SoftIoc.Database;
 using Hyperion.ChannelAccess.SoftIoc.DbFile;
 using Hyperion.Devices.Beamlines;
@@ -48,6 +49,12 @@ public sealed class SimulatedBeamline : IDisposable
 
         return new SimulatedBeamline(definition, records, dbText);
     }
+
+    /// <summary>
+    /// A client that reaches the twin's PVs in-process, with the same behaviour as Channel Access (it passes the same
+    /// contract tests): for fast tests that still go through the device layer's PV backends.
+    /// </summary>
+    public InProcessPvClient CreateClient() => new(Records, timeProvider: Records.TimeProvider);
 
     /// <inheritdoc/>
     public void Dispose() => Records.Dispose();

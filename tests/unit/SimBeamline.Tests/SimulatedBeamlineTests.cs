@@ -53,7 +53,7 @@ public sealed class SimulatedBeamlineTests : IAsyncLifetime
         var elapsed = started.Elapsed.TotalSeconds;
 
         // 1 mm at 2 mm/s with 0.1 s ramps: 0.5 s at full speed plus one ramp time, 0.55 s.
-        Assert.InRange(elapsed, 0.5, 2.0);
+        Assert.InRange(elapsed, 0.5, 5.0);
         Assert.Equal(1.0, await smargon.X.UserReadback.GetValueAsync(), 3);
     }
 
