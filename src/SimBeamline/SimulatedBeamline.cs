@@ -3,6 +3,7 @@ using Hyperion.ChannelAccess.SoftIoc.Database;
 using Hyperion.ChannelAccess.SoftIoc.DbFile;
 using Hyperion.Devices.Beamlines;
 using Hyperion.SimBeamline.Database;
+using Hyperion.SimBeamline.Samples;
 
 namespace Hyperion.SimBeamline;
 
@@ -14,12 +15,16 @@ namespace Hyperion.SimBeamline;
 /// </summary>
 public sealed class SimulatedBeamline : IDisposable
 {
-    private SimulatedBeamline(Beamline definition, RecordDatabase records, string dbText)
+    private SimulatedBeamline(Beamline definition, RecordDatabase records, string dbText, SampleDefinition sample)
     {
         Definition = definition;
         Records = records;
         DbText = dbText;
+        Sample = sample;
     }
+
+    /// <summary>The sample on the pin (thaumatin unless another was given).</summary>
+    public SampleDefinition Sample { get; }
 
     /// <summary>The device definitions the twin was built from.</summary>
     public Beamline Definition { get; }
@@ -30,9 +35,15 @@ public sealed class SimulatedBeamline : IDisposable
     /// <summary>The database as .db text (what <c>hyperion sim --dump-db</c> prints).</summary>
     public string DbText { get; }
 
-    /// <summary>Builds and starts the twin of <paramref name="beamline"/> (s03 by default, i03 for BL03I PV names).</summary>
-    public static SimulatedBeamline Create(string beamline = "s03", TimeProvider? timeProvider = null, MotorDefaults? motorDefaults = null, BeamlineConfiguration? configuration = null)
+    /// <summary>
+    /// Builds and starts the twin of <paramref name="beamline"/> (s03 by default, i03 for BL03I PV names) with
+    /// <paramref name="sample"/> on the pin (thaumatin by default).
+    /// </summary>
+    /// <exception cref="SampleException">The sample cannot be simulated.</exception>
+    public static SimulatedBeamline Create(string beamline = "s03", TimeProvider? timeProvider = null, MotorDefaults? motorDefaults = null, BeamlineConfiguration? configuration = null, SampleDefinition? sample = null)
     {
+        sample ??= SampleDefinition.Thaumatin;
+        sample.Validate();
         var definition = I03Beamline.Create(beamline, configuration, includeSimulatorAbsent: true);
         var dbText = new TwinDatabaseBuilder(motorDefaults).Add(definition).ToDbText();
         var records = new RecordDatabase(timeProvider ?? TimeProvider.System);
@@ -47,7 +58,7 @@ public sealed class SimulatedBeamline : IDisposable
             throw;
         }
 
-        return new SimulatedBeamline(definition, records, dbText);
+        return new SimulatedBeamline(definition, records, dbText, sample);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Net;
 using Hyperion.ChannelAccess.Server;
 using Hyperion.SimBeamline;
 using Hyperion.SimBeamline.Clock;
+using Hyperion.SimBeamline.Samples;
 
 namespace Hyperion.Cli.Sim;
 
@@ -15,20 +16,31 @@ internal static class SimCommand
         var port = new Option<int?>("--port") { Description = "Server port (default EPICS_CA_SERVER_PORT or 5064; 0 picks a free one)." };
         var interfaces = new Option<string[]>("--interface") { Description = "Addresses to listen on (default EPICS_CAS_INTF_ADDR_LIST, else loopback)." };
         var dump = new Option<bool>("--dump-db") { Description = "Print the twin's EPICS database and exit." };
+        var sampleFile = new Option<FileInfo?>("--sample") { Description = "A sample file (JSON): pin, loop and crystal (default: thaumatin). --print-sample shows the format." };
+        var printSample = new Option<bool>("--print-sample") { Description = "Print the default sample as JSON and exit." };
         var speed = new Option<double>("--speed") { Description = "Run the twin's clock this many times faster than real time (motion, scans, timers).", DefaultValueFactory = _ => 1.0 };
-        var command = new Command("sim", "Run the simulated beamline (the twin), serving every PV the i03 devices use over Channel Access.") { beamline, port, interfaces, dump, speed };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(beamline)!, parse.GetValue(port), parse.GetValue(interfaces), parse.GetValue(dump), parse.GetValue(speed), ct));
+        var command = new Command("sim", "Run the simulated beamline (the twin), serving every PV the i03 devices use over Channel Access.") { beamline, port, interfaces, dump, speed, sampleFile, printSample };
+        command.SetAction((parse, ct) => parse.GetValue(printSample)
+            ? PrintSample()
+            : RunAsync(parse.GetValue(beamline)!, parse.GetValue(port), parse.GetValue(interfaces), parse.GetValue(dump), parse.GetValue(speed), parse.GetValue(sampleFile), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(string beamline, int? port, string[]? interfaces, bool dump, double speed, CancellationToken ct)
+    private static async Task<int> PrintSample()
+    {
+        await Console.Out.WriteLineAsync(SampleDefinition.Thaumatin.ToJson()).ConfigureAwait(false);
+        return 0;
+    }
+
+    private static async Task<int> RunAsync(string beamline, int? port, string[]? interfaces, bool dump, double speed, FileInfo? sampleFile, CancellationToken ct)
     {
         SimulatedBeamline twin;
         try
         {
-            twin = SimulatedBeamline.Create(beamline, speed == 1.0 ? TimeProvider.System : new ScaledTimeProvider(speed));
+            var sample = sampleFile is null ? null : SampleDefinition.Load(sampleFile.FullName);
+            twin = SimulatedBeamline.Create(beamline, speed == 1.0 ? TimeProvider.System : new ScaledTimeProvider(speed), sample: sample);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or SampleException or IOException or UnauthorizedAccessException)
         {
             await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return 2;

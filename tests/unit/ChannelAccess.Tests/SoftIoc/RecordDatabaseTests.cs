@@ -299,7 +299,7 @@ public class RecordDatabaseTests
         var e = LoadFails("record(ai, A)\nrecord(aii, \"B\")");
         Assert.Equal(new DbSourceLocation("test.db", 2, 8), e.Location);
         Assert.Contains("Record \"B\" is of unknown type \"aii\"", e.Message, StringComparison.Ordinal);
-        Assert.Contains("ai, ao, bi, bo, calc, longin, longout, mbbi, mbbo, motor, stringin, stringout, waveform", e.Message, StringComparison.Ordinal);
+        Assert.Contains("ai, ao, bi, bo, calc, longin, longout, mbbi, mbbiDirect, mbbo, motor, stringin, stringout, waveform", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
