@@ -17,7 +17,7 @@ public static class TwinQuickBenchmark
     {
         await QuickBenchmark.Report(output, "twin_start_to_first_get", "starts", 1, async () =>
         {
-            using var twin = SimulatedBeamline.Create("s03");
+            await using var twin = SimulatedBeamline.Create("s03");
             await using var server = new CaServer(twin.Records, new CaServerOptions { ServerPort = 0, AutoBeaconAddresses = false });
             await server.StartAsync();
             await using var client = new CaClient(Options(server));
@@ -27,7 +27,7 @@ public static class TwinQuickBenchmark
         });
 
         var updates = (int)(100_000 * scale);
-        using var shared = SimulatedBeamline.Create("s03");
+        await using var shared = SimulatedBeamline.Create("s03");
         await using var host = new CaServer(shared.Records, new CaServerOptions { ServerPort = 0, AutoBeaconAddresses = false });
         await host.StartAsync();
         var pv = shared.Records.Find("BL03S-MO-SGON-01:FGS:X_NUM_STEPS")!;

@@ -2,6 +2,7 @@ using Hyperion.ChannelAccess.InProcess;
 using Hyperion.ChannelAccess.SoftIoc.Database;
 using Hyperion.ChannelAccess.SoftIoc.DbFile;
 using Hyperion.Devices.Beamlines;
+using Hyperion.SimBeamline.Behaviours;
 using Hyperion.SimBeamline.Database;
 using Hyperion.SimBeamline.Samples;
 
@@ -13,7 +14,7 @@ namespace Hyperion.SimBeamline;
 /// <see cref="ChannelAccess.Server.CaServer"/> (it is an <see cref="ChannelAccess.Server.IPvProvider"/>), or use it
 /// in-process.
 /// </summary>
-public sealed class SimulatedBeamline : IDisposable
+public sealed class SimulatedBeamline : IAsyncDisposable
 {
     private SimulatedBeamline(Beamline definition, RecordDatabase records, string dbText, SampleDefinition sample)
     {
@@ -21,7 +22,11 @@ public sealed class SimulatedBeamline : IDisposable
         Records = records;
         DbText = dbText;
         Sample = sample;
+        Robot = new RobotSimulation(records, $"{definition.Prefixes.Beamline}-MO-ROBOT-01:");
     }
+
+    /// <summary>The sample changer.</summary>
+    public RobotSimulation Robot { get; }
 
     /// <summary>The sample on the pin (thaumatin unless another was given).</summary>
     public SampleDefinition Sample { get; }
@@ -68,5 +73,9 @@ public sealed class SimulatedBeamline : IDisposable
     public InProcessPvClient CreateClient() => new(Records, timeProvider: Records.TimeProvider);
 
     /// <inheritdoc/>
-    public void Dispose() => Records.Dispose();
+    public async ValueTask DisposeAsync()
+    {
+        await Robot.DisposeAsync().ConfigureAwait(false);
+        Records.Dispose();
+    }
 }

@@ -46,7 +46,7 @@ internal static class SimCommand
             return 2;
         }
 
-        using (twin)
+        await using (twin.ConfigureAwait(false))
         {
             if (dump)
             {

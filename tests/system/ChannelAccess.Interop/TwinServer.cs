@@ -24,6 +24,6 @@ public sealed class TwinServer : IAsyncLifetime
     {
         await Peer.DisposeAsync();
         await _server.DisposeAsync();
-        Twin.Dispose();
+        await Twin.DisposeAsync();
     }
 }

@@ -21,7 +21,7 @@ public sealed class InProcessTwinTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _client.DisposeAsync();
-        _twin.Dispose();
+        await _twin.DisposeAsync();
     }
 
     private DeviceConnectOptions Connect => new() { PvClient = _client, Timeout = TimeSpan.FromSeconds(10) };

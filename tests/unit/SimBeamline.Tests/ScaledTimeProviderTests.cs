@@ -42,7 +42,7 @@ public class ScaledTimeProviderTests
     [Fact]
     public async Task A_twin_at_ten_times_real_time_moves_its_motors_ten_times_faster()
     {
-        using var twin = SimulatedBeamline.Create("s03", new ScaledTimeProvider(10));
+        await using var twin = SimulatedBeamline.Create("s03", new ScaledTimeProvider(10));
         var x = twin.Records.Find("BL03S-MO-SGON-01:X")!;
         var velocity = twin.Records.Find("BL03S-MO-SGON-01:X.VELO")!;
         var client = new ClientIdentity("test", "localhost", null);

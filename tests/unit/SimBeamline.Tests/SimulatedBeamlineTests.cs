@@ -27,7 +27,7 @@ public sealed class SimulatedBeamlineTests : IAsyncLifetime
     {
         await _client.DisposeAsync();
         await _server.DisposeAsync();
-        _twin.Dispose();
+        await _twin.DisposeAsync();
     }
 
     private DeviceConnectOptions Connect => new() { PvClient = _client, Timeout = TimeSpan.FromSeconds(20) };

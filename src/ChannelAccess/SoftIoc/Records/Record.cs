@@ -630,6 +630,12 @@ public abstract class Record
     }
 
     /// <summary>
+    /// Raised after each processing of the record, under the database's lock: how a simulation notices a PROC or a
+    /// setpoint. Handlers must only queue work (and write PVs later, outside the handler).
+    /// </summary>
+    public event Action<Record>? Processed;
+
+    /// <summary>
     /// Processes the record (dbProcess): nothing while it is already active; when disabled (DISA = DISV, DISA read
     /// through SDIS) raises DISABLE with severity DISS instead; otherwise runs record support.
     /// </summary>
@@ -673,6 +679,8 @@ public abstract class Record
         {
             _pact.SetNumber(0);
         }
+
+        Processed?.Invoke(this);
     }
 
     /// <summary>Attaches the record to its database (once).</summary>
