@@ -23,7 +23,11 @@ public sealed class SimulatedBeamline : IAsyncDisposable
         DbText = dbText;
         Sample = sample;
         Robot = new RobotSimulation(records, $"{definition.Prefixes.Beamline}-MO-ROBOT-01:");
+        GridScan = new FastGridScanSimulation(records, $"{definition.Prefixes.Beamline}-MO-SGON-01:");
     }
+
+    /// <summary>The fast grid scan controller.</summary>
+    public FastGridScanSimulation GridScan { get; }
 
     /// <summary>The sample changer.</summary>
     public RobotSimulation Robot { get; }
@@ -75,6 +79,7 @@ public sealed class SimulatedBeamline : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        await GridScan.DisposeAsync().ConfigureAwait(false);
         await Robot.DisposeAsync().ConfigureAwait(false);
         Records.Dispose();
     }
