@@ -105,11 +105,7 @@ public sealed class CaChannel : IPvChannel
     /// <inheritdoc />
     public ValueTask<DbrValue> GetAsync(DbrCategory category = DbrCategory.Time, int count = 0, CancellationToken cancellationToken = default)
     {
-        if (category == DbrCategory.Special)
-        {
-            throw new ArgumentOutOfRangeException(nameof(category), category, "Read the special DBR types with GetAsync(DbrType, ...).");
-        }
-
+        PvRequestChecks.ReadCategory(category);
         return ReadAsync(null, category, count, cancellationToken);
     }
 
@@ -119,11 +115,7 @@ public sealed class CaChannel : IPvChannel
     /// </summary>
     public ValueTask<DbrValue> GetAsync(DbrType type, int count = 0, CancellationToken cancellationToken = default)
     {
-        if (!DbrTypes.IsValid((ushort)type))
-        {
-            throw new ArgumentOutOfRangeException(nameof(type), type, "Not a DBR type.");
-        }
-
+        PvRequestChecks.Type(type);
         return ReadAsync(type, DbrCategory.Plain, count, cancellationToken);
     }
 
@@ -142,28 +134,14 @@ public sealed class CaChannel : IPvChannel
     public ValueTask PutAsync(DbrType type, DbrValue value, bool wait = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (!DbrTypes.IsValid((ushort)type))
-        {
-            throw new ArgumentOutOfRangeException(nameof(type), type, "Not a DBR type.");
-        }
-
+        PvRequestChecks.Type(type);
         return WriteAsync(type, value, wait, cancellationToken);
     }
 
     /// <inheritdoc />
     public IPvSubscription Subscribe(Action<DbrValue> onUpdate, EventMask mask = EventMask.Value | EventMask.Alarm, DbrCategory category = DbrCategory.Time, int count = 0)
     {
-        ArgumentNullException.ThrowIfNull(onUpdate);
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        if (category == DbrCategory.Special)
-        {
-            throw new ArgumentOutOfRangeException(nameof(category), category, "Subscriptions carry a value type's category.");
-        }
-
-        if ((mask & (EventMask.Value | EventMask.Log | EventMask.Alarm | EventMask.Property)) == EventMask.None)
-        {
-            throw new PvException(Name, "subscribe", $"the event mask {mask} selects no events", Eca.Badmask);
-        }
+        PvRequestChecks.Subscription(Name, onUpdate, mask, category, count);
 
         lock (Sync)
         {
