@@ -24,7 +24,15 @@ public sealed class SimulatedBeamline : IAsyncDisposable
         Sample = sample;
         Robot = new RobotSimulation(records, $"{definition.Prefixes.Beamline}-MO-ROBOT-01:");
         GridScan = new FastGridScanSimulation(records, $"{definition.Prefixes.Beamline}-MO-SGON-01:");
+        Synchrotron = new SynchrotronSimulation(records);
+        Faults = new FaultInjector(records, Synchrotron, Robot);
     }
+
+    /// <summary>The storage ring (current, mode, top-up).</summary>
+    public SynchrotronSimulation Synchrotron { get; }
+
+    /// <summary>Fault injection: beam dumps, light curtain, empty positions, motor limits.</summary>
+    public FaultInjector Faults { get; }
 
     /// <summary>The fast grid scan controller.</summary>
     public FastGridScanSimulation GridScan { get; }
@@ -79,6 +87,7 @@ public sealed class SimulatedBeamline : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        await Synchrotron.DisposeAsync().ConfigureAwait(false);
         await GridScan.DisposeAsync().ConfigureAwait(false);
         await Robot.DisposeAsync().ConfigureAwait(false);
         Records.Dispose();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using Hyperion.ChannelAccess.Server;
 using Hyperion.SimBeamline;
+using Hyperion.SimBeamline.Behaviours;
 using Hyperion.SimBeamline.Clock;
 using Hyperion.SimBeamline.Samples;
 
@@ -17,12 +18,13 @@ internal static class SimCommand
         var interfaces = new Option<string[]>("--interface") { Description = "Addresses to listen on (default EPICS_CAS_INTF_ADDR_LIST, else loopback)." };
         var dump = new Option<bool>("--dump-db") { Description = "Print the twin's EPICS database and exit." };
         var sampleFile = new Option<FileInfo?>("--sample") { Description = "A sample file (JSON): pin, loop and crystal (default: thaumatin). --print-sample shows the format." };
+        var faults = new Option<FileInfo?>("--faults") { Description = "A fault file (JSON list of {at_s, fault, ...}) to run on the twin's clock." };
         var printSample = new Option<bool>("--print-sample") { Description = "Print the default sample as JSON and exit." };
         var speed = new Option<double>("--speed") { Description = "Run the twin's clock this many times faster than real time (motion, scans, timers).", DefaultValueFactory = _ => 1.0 };
-        var command = new Command("sim", "Run the simulated beamline (the twin), serving every PV the i03 devices use over Channel Access.") { beamline, port, interfaces, dump, speed, sampleFile, printSample };
+        var command = new Command("sim", "Run the simulated beamline (the twin), serving every PV the i03 devices use over Channel Access.") { beamline, port, interfaces, dump, speed, sampleFile, printSample, faults };
         command.SetAction((parse, ct) => parse.GetValue(printSample)
             ? PrintSample()
-            : RunAsync(parse.GetValue(beamline)!, parse.GetValue(port), parse.GetValue(interfaces), parse.GetValue(dump), parse.GetValue(speed), parse.GetValue(sampleFile), ct));
+            : RunAsync(parse.GetValue(beamline)!, parse.GetValue(port), parse.GetValue(interfaces), parse.GetValue(dump), parse.GetValue(speed), parse.GetValue(sampleFile), parse.GetValue(faults), ct));
         return command;
     }
 
@@ -32,15 +34,17 @@ internal static class SimCommand
         return 0;
     }
 
-    private static async Task<int> RunAsync(string beamline, int? port, string[]? interfaces, bool dump, double speed, FileInfo? sampleFile, CancellationToken ct)
+    private static async Task<int> RunAsync(string beamline, int? port, string[]? interfaces, bool dump, double speed, FileInfo? sampleFile, FileInfo? faultFile, CancellationToken ct)
     {
         SimulatedBeamline twin;
+        IReadOnlyList<FaultDefinition> schedule;
         try
         {
+            schedule = faultFile is null ? [] : FaultInjector.Parse(await File.ReadAllTextAsync(faultFile.FullName, ct).ConfigureAwait(false), faultFile.FullName);
             var sample = sampleFile is null ? null : SampleDefinition.Load(sampleFile.FullName);
             twin = SimulatedBeamline.Create(beamline, speed == 1.0 ? TimeProvider.System : new ScaledTimeProvider(speed), sample: sample);
         }
-        catch (Exception ex) when (ex is ArgumentException or SampleException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is ArgumentException or SampleException or FaultException or IOException or UnauthorizedAccessException)
         {
             await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return 2;
@@ -72,7 +76,7 @@ internal static class SimCommand
             await Console.Out.FlushAsync(ct).ConfigureAwait(false);
             try
             {
-                await Task.Delay(Timeout.InfiniteTimeSpan, ct).ConfigureAwait(false);
+                await Task.WhenAll(twin.Faults.RunScheduleAsync(schedule, ct), Task.Delay(Timeout.InfiniteTimeSpan, ct)).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {

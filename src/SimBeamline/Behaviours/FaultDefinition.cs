@@ -1,0 +1,39 @@
+using System.Text.Json.Serialization;
+
+namespace Hyperion.SimBeamline.Behaviours;
+
+/// <summary>
+/// One scheduled fault of a fault file: when (seconds of twin time after the schedule starts), what, and its
+/// arguments. Kinds: beam_dump, beam_restore, light_curtain, empty_position (puck, pin), motor_limits (pv, low,
+/// high: soft limits that refuse moves beyond them).
+/// </summary>
+public sealed record FaultDefinition
+{
+    /// <summary>Seconds of twin time after the schedule starts.</summary>
+    [JsonPropertyName("at_s")]
+    public double AtSeconds { get; init; }
+
+    /// <summary>The kind of fault.</summary>
+    [JsonPropertyName("fault")]
+    public required string Fault { get; init; }
+
+    /// <summary>A puck (empty_position).</summary>
+    [JsonPropertyName("puck")]
+    public int? Puck { get; init; }
+
+    /// <summary>A pin (empty_position).</summary>
+    [JsonPropertyName("pin")]
+    public int? Pin { get; init; }
+
+    /// <summary>A motor record (motor_limits).</summary>
+    [JsonPropertyName("pv")]
+    public string? Pv { get; init; }
+
+    /// <summary>A low soft limit (motor_limits).</summary>
+    [JsonPropertyName("low")]
+    public double? Low { get; init; }
+
+    /// <summary>A high soft limit (motor_limits).</summary>
+    [JsonPropertyName("high")]
+    public double? High { get; init; }
+}

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Hyperion.ChannelAccess.SoftIoc.Database;
+
+namespace Hyperion.SimBeamline.Behaviours;
+
+/// <summary>
+/// Injects faults into the twin, through this API or a fault file (JSON list of <see cref="FaultDefinition"/>) run
+/// on the twin's clock: beam dumps and restores, a tripped light curtain, empty puck positions, motor soft limits
+/// that refuse moves (the record answers LVIO).
+/// </summary>
+public sealed class FaultInjector(RecordDatabase records, SynchrotronSimulation ring, RobotSimulation robot, TimeProvider? timeProvider = null)
+{
+    private static readonly JsonSerializerOptions Json = new() { AllowTrailingCommas = true, ReadCommentHandling = JsonCommentHandling.Skip, UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow };
+    private readonly TimeProvider _time = timeProvider ?? records.TimeProvider;
+
+    /// <summary>Reads and checks a fault file's JSON; errors name the entry and field.</summary>
+    /// <exception cref="FaultException">The JSON is malformed or an entry cannot be injected.</exception>
+    public static IReadOnlyList<FaultDefinition> Parse(string json, string source = "faults")
+    {
+        List<FaultDefinition>? faults;
+        try
+        {
+            faults = JsonSerializer.Deserialize<List<FaultDefinition>>(json, Json);
+        }
+        catch (JsonException e)
+        {
+            throw new FaultException($"{source} {e.Path}", $"{e.Message.Split(". Path:")[0]} (line {(e.LineNumber ?? 0) + 1})", e);
+        }
+
+        if (faults is null)
+        {
+            throw new FaultException(source, "is empty (null)");
+        }
+
+        for (var i = 0; i < faults.Count; i++)
+        {
+            Check(faults[i], $"{source}[{i}]");
+        }
+
+        return faults;
+    }
+
+    /// <summary>Injects <paramref name="fault"/> now.</summary>
+    /// <exception cref="FaultException">The fault's kind or arguments are wrong.</exception>
+    public async Task InjectAsync(FaultDefinition fault, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        Check(fault, fault.Fault);
+        switch (fault.Fault)
+        {
+            case "beam_dump":
+                await ring.DumpBeamAsync().ConfigureAwait(false);
+                break;
+            case "beam_restore":
+                await ring.RestoreBeamAsync().ConfigureAwait(false);
+                break;
+            case "light_curtain":
+                await robot.TripLightCurtainAsync().ConfigureAwait(false);
+                break;
+            case "empty_position":
+                robot.EmptyPositions.Add((fault.Puck!.Value, fault.Pin!.Value));
+                break;
+            default:
+                var motor = new TwinPvWriter(records, fault.Pv!);
+                await motor.SetAsync(".LLM", fault.Low!.Value, cancellationToken).ConfigureAwait(false);
+                await motor.SetAsync(".HLM", fault.High!.Value, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    /// <summary>Runs <paramref name="faults"/> in time order, each at its time after now on the twin's clock.</summary>
+    public async Task RunScheduleAsync(IEnumerable<FaultDefinition> faults, CancellationToken cancellationToken = default)
+    {
+        var start = _time.GetTimestamp();
+        foreach (var fault in faults.OrderBy(f => f.AtSeconds))
+        {
+            var wait = TimeSpan.FromSeconds(fault.AtSeconds) - _time.GetElapsedTime(start);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+            }
+
+            await InjectAsync(fault, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static void Check(FaultDefinition fault, string where)
+    {
+        if (!double.IsFinite(fault.AtSeconds) || fault.AtSeconds < 0)
+        {
+            throw new FaultException($"{where}.at_s", $"must be 0 or more seconds, not {fault.AtSeconds}");
+        }
+
+        switch (fault.Fault)
+        {
+            case "beam_dump" or "beam_restore" or "light_curtain":
+                return;
+            case "empty_position" when fault.Puck is > 0 && fault.Pin is > 0:
+                return;
+            case "empty_position":
+                throw new FaultException(where, "empty_position needs a puck and a pin (positive numbers)");
+            case "motor_limits" when !string.IsNullOrWhiteSpace(fault.Pv) && fault.Low is { } low && fault.High is { } high && low < high:
+                return;
+            case "motor_limits":
+                throw new FaultException(where, "motor_limits needs pv (a motor record), low and high with low < high");
+            default:
+                throw new FaultException($"{where}.fault", $"'{fault.Fault}' is not a fault: use beam_dump, beam_restore, light_curtain, empty_position or motor_limits");
+        }
+    }
+}
