@@ -25,8 +25,12 @@ public sealed class SimulatedBeamline : IAsyncDisposable
         Robot = new RobotSimulation(records, $"{definition.Prefixes.Beamline}-MO-ROBOT-01:");
         GridScan = new FastGridScanSimulation(records, $"{definition.Prefixes.Beamline}-MO-SGON-01:");
         Synchrotron = new SynchrotronSimulation(records);
+        Dcm = new DcmSimulation(records, $"{definition.Prefixes.Beamline}-MO-DCM-01:");
         Faults = new FaultInjector(records, Synchrotron, Robot);
     }
+
+    /// <summary>The monochromator's energy, wavelength and Bragg coupling.</summary>
+    public DcmSimulation Dcm { get; }
 
     /// <summary>The storage ring (current, mode, top-up).</summary>
     public SynchrotronSimulation Synchrotron { get; }
@@ -87,6 +91,7 @@ public sealed class SimulatedBeamline : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        await Dcm.DisposeAsync().ConfigureAwait(false);
         await Synchrotron.DisposeAsync().ConfigureAwait(false);
         await GridScan.DisposeAsync().ConfigureAwait(false);
         await Robot.DisposeAsync().ConfigureAwait(false);

@@ -14,7 +14,7 @@ public sealed class SynchrotronSimulation : IAsyncDisposable
     private readonly TwinPvWriter _fill;
     private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stop = new();
-    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _writes = new(1, 1);
     private readonly Task _worker;
     private bool _dumped;
 
@@ -47,27 +47,36 @@ public sealed class SynchrotronSimulation : IAsyncDisposable
     /// <summary>Dumps the beam: current 0, mode "No Beam", top-ups stopped.</summary>
     public async Task DumpBeamAsync()
     {
-        lock (_gate)
+        // One writer at a time, so a tick in flight cannot put the current back after the dump.
+        await _writes.WaitAsync().ConfigureAwait(false);
+        try
         {
             _dumped = true;
+            await _dcct.SetAsync("SIGNAL", 0).ConfigureAwait(false);
+            await _status.SetAsync("MODE", "No Beam").ConfigureAwait(false);
+            await _fill.SetAsync("TOPUPSTATE", "Off").ConfigureAwait(false);
         }
-
-        await _dcct.SetAsync("SIGNAL", 0).ConfigureAwait(false);
-        await _status.SetAsync("MODE", "No Beam").ConfigureAwait(false);
-        await _fill.SetAsync("TOPUPSTATE", "Off").ConfigureAwait(false);
+        finally
+        {
+            _writes.Release();
+        }
     }
 
     /// <summary>Brings the beam back: full current, user mode, top-up running.</summary>
     public async Task RestoreBeamAsync()
     {
-        lock (_gate)
+        await _writes.WaitAsync().ConfigureAwait(false);
+        try
         {
             _dumped = false;
+            await _dcct.SetAsync("SIGNAL", FullCurrent).ConfigureAwait(false);
+            await _status.SetAsync("MODE", "User").ConfigureAwait(false);
+            await _fill.SetAsync("TOPUPSTATE", "Running").ConfigureAwait(false);
         }
-
-        await _dcct.SetAsync("SIGNAL", FullCurrent).ConfigureAwait(false);
-        await _status.SetAsync("MODE", "User").ConfigureAwait(false);
-        await _fill.SetAsync("TOPUPSTATE", "Running").ConfigureAwait(false);
+        finally
+        {
+            _writes.Release();
+        }
     }
 
     /// <inheritdoc/>
@@ -84,6 +93,7 @@ public sealed class SynchrotronSimulation : IAsyncDisposable
         }
 
         _stop.Dispose();
+        _writes.Dispose();
     }
 
     private async Task RunAsync(CancellationToken cancellationToken)
@@ -98,34 +108,36 @@ public sealed class SynchrotronSimulation : IAsyncDisposable
             using var tick = new PeriodicTimer(TimeSpan.FromSeconds(1), _time);
             while (await tick.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
-                bool dumped;
-                lock (_gate)
+                await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
                 {
-                    dumped = _dumped;
-                }
+                    if (_dumped)
+                    {
+                        current = FullCurrent;
+                        continue;
+                    }
 
-                if (dumped)
-                {
-                    current = FullCurrent;
-                    continue;
-                }
+                    untilTopUp -= TimeSpan.FromSeconds(1);
+                    if (untilTopUp <= TimeSpan.Zero)
+                    {
+                        current = FullCurrent;
+                        untilTopUp = FillPeriod;
+                    }
+                    else
+                    {
+                        current -= DecayPerSecond;
+                    }
 
-                untilTopUp -= TimeSpan.FromSeconds(1);
-                if (untilTopUp <= TimeSpan.Zero)
-                {
-                    current = FullCurrent;
-                    untilTopUp = FillPeriod;
+                    var toEnd = untilTopUp + TopUpLength;
+                    await _dcct.SetAsync("SIGNAL", Math.Round(current, 3), cancellationToken).ConfigureAwait(false);
+                    await _fill.SetAsync("COUNTDOWN", Math.Round(untilTopUp.TotalSeconds), cancellationToken).ConfigureAwait(false);
+                    await _fill.SetAsync("STACOUNTDN", Math.Round(untilTopUp.TotalSeconds), cancellationToken).ConfigureAwait(false);
+                    await _fill.SetAsync("ENDCOUNTDN", Math.Round(toEnd.TotalSeconds), cancellationToken).ConfigureAwait(false);
                 }
-                else
+                finally
                 {
-                    current -= DecayPerSecond;
+                    _writes.Release();
                 }
-
-                var toEnd = untilTopUp + TopUpLength;
-                await _dcct.SetAsync("SIGNAL", Math.Round(current, 3), cancellationToken).ConfigureAwait(false);
-                await _fill.SetAsync("COUNTDOWN", Math.Round(untilTopUp.TotalSeconds), cancellationToken).ConfigureAwait(false);
-                await _fill.SetAsync("STACOUNTDN", Math.Round(untilTopUp.TotalSeconds), cancellationToken).ConfigureAwait(false);
-                await _fill.SetAsync("ENDCOUNTDN", Math.Round(toEnd.TotalSeconds), cancellationToken).ConfigureAwait(false);
             }
         }
         catch (InvalidOperationException e)
