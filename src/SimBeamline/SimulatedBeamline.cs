@@ -26,8 +26,12 @@ public sealed class SimulatedBeamline : IAsyncDisposable
         GridScan = new FastGridScanSimulation(records, $"{definition.Prefixes.Beamline}-MO-SGON-01:");
         Synchrotron = new SynchrotronSimulation(records);
         Dcm = new DcmSimulation(records, $"{definition.Prefixes.Beamline}-MO-DCM-01:");
+        Attenuator = new AttenuatorSimulation(records, $"{definition.Prefixes.Beamline}-EA-ATTN-01:", $"{definition.Prefixes.Beamline}-MO-DCM-01:");
         Faults = new FaultInjector(records, Synchrotron, Robot);
     }
+
+    /// <summary>The binary-filter attenuator.</summary>
+    public AttenuatorSimulation Attenuator { get; }
 
     /// <summary>The monochromator's energy, wavelength and Bragg coupling.</summary>
     public DcmSimulation Dcm { get; }
@@ -86,11 +90,13 @@ public sealed class SimulatedBeamline : IAsyncDisposable
     /// A client that reaches the twin's PVs in-process, with the same behaviour as Channel Access (it passes the same
     /// contract tests): for fast tests that still go through the device layer's PV backends.
     /// </summary>
-    public InProcessPvClient CreateClient() => new(Records, timeProvider: Records.TimeProvider);
+    /// <remarks>The client's own time-outs run on real time, whatever the twin's clock speed.</remarks>
+    public InProcessPvClient CreateClient() => new(Records);
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        await Attenuator.DisposeAsync().ConfigureAwait(false);
         await Dcm.DisposeAsync().ConfigureAwait(false);
         await Synchrotron.DisposeAsync().ConfigureAwait(false);
         await GridScan.DisposeAsync().ConfigureAwait(false);

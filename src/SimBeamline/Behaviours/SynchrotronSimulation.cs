@@ -102,7 +102,22 @@ public sealed class SynchrotronSimulation : IAsyncDisposable
         {
             await _status.SetAsync("BEAMENERGY", 3.0, cancellationToken).ConfigureAwait(false);
             await _fill.SetAsync("FILLPERIOD", FillPeriod.TotalSeconds, cancellationToken).ConfigureAwait(false);
-            await RestoreBeamAsync().ConfigureAwait(false);
+            await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                // A dump injected before this worker got going stands.
+                if (!_dumped)
+                {
+                    await _dcct.SetAsync("SIGNAL", FullCurrent, cancellationToken).ConfigureAwait(false);
+                    await _status.SetAsync("MODE", "User", cancellationToken).ConfigureAwait(false);
+                    await _fill.SetAsync("TOPUPSTATE", "Running", cancellationToken).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                _writes.Release();
+            }
+
             var current = FullCurrent;
             var untilTopUp = FillPeriod;
             using var tick = new PeriodicTimer(TimeSpan.FromSeconds(1), _time);
