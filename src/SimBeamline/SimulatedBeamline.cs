@@ -26,9 +26,13 @@ public sealed class SimulatedBeamline : IAsyncDisposable
         GridScan = new FastGridScanSimulation(records, $"{definition.Prefixes.Beamline}-MO-SGON-01:");
         Synchrotron = new SynchrotronSimulation(records);
         Dcm = new DcmSimulation(records, $"{definition.Prefixes.Beamline}-MO-DCM-01:");
+        SampleShutter = new SampleShutterSimulation(records, $"{definition.Prefixes.Beamline}-EA-SHTR-01:");
         Attenuator = new AttenuatorSimulation(records, $"{definition.Prefixes.Beamline}-EA-ATTN-01:", $"{definition.Prefixes.Beamline}-MO-DCM-01:");
         Faults = new FaultInjector(records, Synchrotron, Robot);
     }
+
+    /// <summary>The sample shutter.</summary>
+    public SampleShutterSimulation SampleShutter { get; }
 
     /// <summary>The binary-filter attenuator.</summary>
     public AttenuatorSimulation Attenuator { get; }
@@ -96,6 +100,7 @@ public sealed class SimulatedBeamline : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        await SampleShutter.DisposeAsync().ConfigureAwait(false);
         await Attenuator.DisposeAsync().ConfigureAwait(false);
         await Dcm.DisposeAsync().ConfigureAwait(false);
         await Synchrotron.DisposeAsync().ConfigureAwait(false);
