@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Hyperion.ChannelAccess.SoftIoc.Database;
 
 namespace Hyperion.SimBeamline.Behaviours;
@@ -9,7 +8,7 @@ namespace Hyperion.SimBeamline.Behaviours;
 /// (DEC_TO_BIN and its bits); FANOUT moves the foils (FILTERn:INLIM after <see cref="MoveTime"/>) and MATCH reads
 /// the transmission reached. μ(E) for Al scales as E⁻³ from 26.8 cm⁻¹ at 12.7 keV.
 /// </summary>
-public sealed class AttenuatorSimulation : IAsyncDisposable
+public sealed class AttenuatorSimulation : TwinController<string>
 {
     private const int Filters = 16;
     private const double FoilMicrons = 25;
@@ -17,9 +16,6 @@ public sealed class AttenuatorSimulation : IAsyncDisposable
     private readonly TwinPvWriter _attenuator;
     private readonly TwinPvWriter _dcm;
     private readonly TimeProvider _time;
-    private readonly Channel<string> _commands = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _worker;
 
     /// <summary>Starts the attenuator on <paramref name="prefix"/> (e.g. BL03S-EA-ATTN-01:), reading the energy from <paramref name="dcmPrefix"/>.</summary>
     public AttenuatorSimulation(RecordDatabase records, string prefix, string dcmPrefix, TimeProvider? timeProvider = null)
@@ -28,16 +24,13 @@ public sealed class AttenuatorSimulation : IAsyncDisposable
         _attenuator = new TwinPvWriter(records, prefix);
         _dcm = new TwinPvWriter(records, dcmPrefix);
         _time = timeProvider ?? records.TimeProvider;
-        _attenuator.Record("T2A:SETVAL1").Processed += _ => _commands.Writer.TryWrite("CALCULATE");
-        _attenuator.Record("FANOUT").Processed += _ => _commands.Writer.TryWrite("MOVE");
-        _worker = RunAsync(_stop.Token);
+        _attenuator.Record("T2A:SETVAL1").Processed += _ => Post("CALCULATE");
+        _attenuator.Record("FANOUT").Processed += _ => Post("MOVE");
+        Start();
     }
 
     /// <summary>How long the foils take to move.</summary>
     public TimeSpan MoveTime { get; init; } = TimeSpan.FromSeconds(0.5);
-
-    /// <summary>The last failure to set the attenuator's PVs.</summary>
-    public Exception? LastError { get; private set; }
 
     /// <summary>The transmission of <paramref name="bits"/> (foil n in when bit n is set) at <paramref name="energyKeV"/>.</summary>
     public static double Transmission(int bits, double energyKeV)
@@ -66,23 +59,6 @@ public sealed class AttenuatorSimulation : IAsyncDisposable
         return (int)Math.Clamp(Math.Round(thicknessMicrons / FoilMicrons), 0, (1 << Filters) - 1);
     }
 
-    /// <inheritdoc/>
-    public async ValueTask DisposeAsync()
-    {
-        _commands.Writer.TryComplete();
-        await _stop.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            await _worker.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped.
-        }
-
-        _stop.Dispose();
-    }
-
     private static double Mu(double energyKeV) => MuAt12p7KeVPerCm * Math.Pow(12.7 / Math.Max(energyKeV, 1), 3);
 
     private double EnergyKeV()
@@ -91,33 +67,24 @@ public sealed class AttenuatorSimulation : IAsyncDisposable
         return energy > 0 ? energy : 12.7;
     }
 
-    private async Task RunAsync(CancellationToken cancellationToken)
+    /// <inheritdoc/>
+    protected override async Task HandleAsync(string command, CancellationToken cancellationToken)
     {
-        await foreach (var command in _commands.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        var energy = EnergyKeV();
+        if (command == "CALCULATE")
         {
-            try
-            {
-                var energy = EnergyKeV();
-                if (command == "CALCULATE")
-                {
-                    var bits = FiltersFor(_attenuator.Get("T2A:SETVAL1").GetDouble(), energy);
-                    await _attenuator.SetAsync("DEC_TO_BIN", bits, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                var wanted = (int)_attenuator.Get("DEC_TO_BIN").GetDouble();
-                await Task.Delay(MoveTime, _time, cancellationToken).ConfigureAwait(false);
-                for (var i = 0; i < Filters; i++)
-                {
-                    await _attenuator.SetAsync($"FILTER{i + 1}:INLIM", (wanted >> i) & 1, cancellationToken).ConfigureAwait(false);
-                }
-
-                await _attenuator.SetAsync("MATCH", Transmission(wanted, energy), cancellationToken).ConfigureAwait(false);
-            }
-            catch (InvalidOperationException e)
-            {
-                LastError = e;
-            }
+            var bits = FiltersFor(_attenuator.Get("T2A:SETVAL1").GetDouble(), energy);
+            await _attenuator.SetAsync("DEC_TO_BIN", bits, cancellationToken).ConfigureAwait(false);
+            return;
         }
+
+        var wanted = (int)_attenuator.Get("DEC_TO_BIN").GetDouble();
+        await Task.Delay(MoveTime, _time, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < Filters; i++)
+        {
+            await _attenuator.SetAsync($"FILTER{i + 1}:INLIM", (wanted >> i) & 1, cancellationToken).ConfigureAwait(false);
+        }
+
+        await _attenuator.SetAsync("MATCH", Transmission(wanted, energy), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Hyperion.ChannelAccess.Dbr;
 using Hyperion.ChannelAccess.SoftIoc.Database;
 
@@ -10,7 +9,7 @@ namespace Hyperion.SimBeamline.Behaviours;
 /// while it works; error 25 ("No pin found") for an empty position; a tripped light curtain (error 40 on the
 /// controller) blocks loads until RESET.
 /// </summary>
-public sealed class RobotSimulation : IAsyncDisposable
+public sealed class RobotSimulation : TwinController<string>
 {
     /// <summary>dodal's NO_PIN_ERROR_CODE.</summary>
     public const int NoPinErrorCode = 25;
@@ -20,9 +19,6 @@ public sealed class RobotSimulation : IAsyncDisposable
 
     private readonly TwinPvWriter _pvs;
     private readonly TimeProvider _time;
-    private readonly Channel<string> _commands = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _worker;
 
     /// <summary>Starts the robot on the records under <paramref name="prefix"/> (e.g. BL03S-MO-ROBOT-01:).</summary>
     public RobotSimulation(RecordDatabase records, string prefix, TimeProvider? timeProvider = null)
@@ -30,10 +26,10 @@ public sealed class RobotSimulation : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(records);
         _pvs = new TwinPvWriter(records, prefix);
         _time = timeProvider ?? records.TimeProvider;
-        _pvs.Record("LOAD").Processed += _ => _commands.Writer.TryWrite("LOAD");
-        _pvs.Record("UNLOAD").Processed += _ => _commands.Writer.TryWrite("UNLOAD");
-        _pvs.Record("RESET").Processed += _ => _commands.Writer.TryWrite("RESET");
-        _worker = RunAsync(_stop.Token);
+        _pvs.Record("LOAD").Processed += _ => Post("LOAD");
+        _pvs.Record("UNLOAD").Processed += _ => Post("UNLOAD");
+        _pvs.Record("RESET").Processed += _ => Post("RESET");
+        Start();
     }
 
     /// <summary>Positions (puck, pin) that hold no pin: loading one fails with error 25.</summary>
@@ -48,50 +44,19 @@ public sealed class RobotSimulation : IAsyncDisposable
     /// <summary>How long the robot looks before reporting that there is no pin.</summary>
     public TimeSpan NoPinTime { get; init; } = TimeSpan.FromSeconds(4);
 
-    /// <summary>The last failure of a command, kept for the twin's log and tests.</summary>
-    public Exception? LastError { get; private set; }
-
     /// <summary>Trips the light curtain (a fault): the controller reports error 40 until RESET.</summary>
     public Task TripLightCurtainAsync() => SetErrorAsync("CNTL", LightCurtainTripped, "Light curtain tripped");
 
     /// <inheritdoc/>
-    public async ValueTask DisposeAsync()
+    protected override Task HandleAsync(string command, CancellationToken cancellationToken) => command switch
     {
-        _commands.Writer.TryComplete();
-        await _stop.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            await _worker.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped mid-command.
-        }
+        "LOAD" => LoadAsync(cancellationToken),
+        "UNLOAD" => UnloadAsync(cancellationToken),
+        _ => ResetAsync(cancellationToken),
+    };
 
-        _stop.Dispose();
-    }
-
-    private async Task RunAsync(CancellationToken cancellationToken)
-    {
-        await foreach (var command in _commands.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-        {
-            try
-            {
-                await (command switch
-                {
-                    "LOAD" => LoadAsync(cancellationToken),
-                    "UNLOAD" => UnloadAsync(cancellationToken),
-                    _ => ResetAsync(cancellationToken),
-                }).ConfigureAwait(false);
-            }
-            catch (InvalidOperationException e)
-            {
-                // A PV the twin could not set: the robot stops, as a faulted controller would, and says why.
-                LastError = e;
-                await _pvs.SetAsync("PROGRAM_RUNNING", 0, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
+    /// <inheritdoc/>
+    protected override Task OnCommandFailedAsync(CancellationToken cancellationToken) => _pvs.SetAsync("PROGRAM_RUNNING", 0, cancellationToken);
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Hyperion.ChannelAccess.SoftIoc.Database;
 
 namespace Hyperion.SimBeamline.Behaviours;
@@ -7,13 +6,10 @@ namespace Hyperion.SimBeamline.Behaviours;
 /// The Zebra-controlled sample shutter: in manual mode (CTRL1) the position (STA) follows the manual demand (CTRL2)
 /// after <see cref="MoveTime"/>; in auto mode the Zebra drives it and the demand is ignored.
 /// </summary>
-public sealed class SampleShutterSimulation : IAsyncDisposable
+public sealed class SampleShutterSimulation : TwinController<double>
 {
     private readonly TwinPvWriter _shutter;
     private readonly TimeProvider _time;
-    private readonly Channel<double> _demands = Channel.CreateUnbounded<double>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _worker;
 
     /// <summary>Starts the shutter on <paramref name="prefix"/> (e.g. BL03S-EA-SHTR-01:).</summary>
     public SampleShutterSimulation(RecordDatabase records, string prefix, TimeProvider? timeProvider = null)
@@ -23,51 +19,22 @@ public sealed class SampleShutterSimulation : IAsyncDisposable
         _time = timeProvider ?? records.TimeProvider;
 
         // Under the database's lock: read only the record given.
-        _shutter.Record("CTRL2").Processed += record => _demands.Writer.TryWrite(record.ValueField.Number);
-        _worker = RunAsync(_stop.Token);
+        _shutter.Record("CTRL2").Processed += record => Post(record.ValueField.Number);
+        Start();
     }
 
     /// <summary>How long the shutter takes to open or close.</summary>
     public TimeSpan MoveTime { get; init; } = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>The last failure to set the shutter's PVs.</summary>
-    public Exception? LastError { get; private set; }
-
     /// <inheritdoc/>
-    public async ValueTask DisposeAsync()
+    protected override async Task HandleAsync(double demand, CancellationToken cancellationToken)
     {
-        _demands.Writer.TryComplete();
-        await _stop.CancelAsync().ConfigureAwait(false);
-        try
+        if (_shutter.Get("CTRL1").GetDouble() != 0)
         {
-            await _worker.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped.
+            return;
         }
 
-        _stop.Dispose();
-    }
-
-    private async Task RunAsync(CancellationToken cancellationToken)
-    {
-        await foreach (var demand in _demands.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (_shutter.Get("CTRL1").GetDouble() != 0)
-            {
-                continue;
-            }
-
-            try
-            {
-                await Task.Delay(MoveTime, _time, cancellationToken).ConfigureAwait(false);
-                await _shutter.SetAsync("STA", demand, cancellationToken).ConfigureAwait(false);
-            }
-            catch (InvalidOperationException e)
-            {
-                LastError = e;
-            }
-        }
+        await Task.Delay(MoveTime, _time, cancellationToken).ConfigureAwait(false);
+        await _shutter.SetAsync("STA", demand, cancellationToken).ConfigureAwait(false);
     }
 }

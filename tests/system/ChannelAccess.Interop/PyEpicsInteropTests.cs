@@ -155,6 +155,17 @@ public class PyEpicsInteropTests(InteropServer ioc) : IClassFixture<InteropServe
     {
         var quick = await ioc.Peer.RequestAsync(new { op = "put", pv = "IOC:MOTOR", value = 2.0, wait = false });
         Assert.True(quick["elapsed"]!.GetValue<double>() < InteropServer.MotorMoveSeconds / 2, $"a put without wait took {quick["elapsed"]} s");
+
+        // Let that move finish first, so the two simulated moves cannot land out of order.
+        using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        using (var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(20)))
+        {
+            while (ioc.Motor.Value.GetDouble() != 2.0)
+            {
+                await timer.WaitForNextTickAsync(deadline.Token);
+            }
+        }
+
         var waited = await ioc.Peer.RequestAsync(new { op = "put", pv = "IOC:MOTOR", value = 5.0, wait = true, timeout = 10.0 });
         Assert.Equal(1, waited["status"]!.GetValue<int>());
         Assert.True(waited["elapsed"]!.GetValue<double>() >= InteropServer.MotorMoveSeconds * 0.9, $"put with wait returned after {waited["elapsed"]} s");

@@ -170,6 +170,10 @@ def op_monitor(req):
 
     mask = req.get("mask", dbr.DBE_VALUE | dbr.DBE_ALARM)
     event_id = ca.create_subscription(chid, use_time=True, mask=mask, callback=on_update)
+    # Subscribed means the server has the monitor: its first update (the current value) has arrived.
+    first_deadline = time.monotonic() + 10.0
+    while not values and time.monotonic() < first_deadline:
+        ca.poll(0.01)
     print(json.dumps({"subscribed": True}), flush=True)
     done.wait(req.get("timeout", 30.0))
     ca.clear_subscription(event_id[2])
