@@ -54,7 +54,7 @@ public static class CaQuickBenchmark
                 for (var i = 0; i < reads; i++)
                 {
                     var read = await wave.GetAsync(DbrCategory.Plain);
-                    Check(read.Count == 1_000_000, $"read {read.Count} elements");
+                    QuickBenchmark.Check(read.Count == 1_000_000, $"read {read.Count} elements");
                 }
             });
         }
@@ -101,13 +101,13 @@ public static class CaQuickBenchmark
                         }));
                     }
 
-                    Check(ready.Wait(TimeSpan.FromSeconds(30)), "subscriptions did not start");
+                    QuickBenchmark.Check(ready.Wait(TimeSpan.FromSeconds(30)), "subscriptions did not start");
                     for (var i = 1; i <= perClient; i++)
                     {
                         counter.SetValue(start + i);
                     }
 
-                    Check(arrived.Wait(TimeSpan.FromSeconds(60)), "not every update arrived");
+                    QuickBenchmark.Check(arrived.Wait(TimeSpan.FromSeconds(60)), "not every update arrived");
                     foreach (var s in subscriptions)
                     {
                         await s.DisposeAsync();
@@ -149,13 +149,5 @@ public static class CaQuickBenchmark
         }
 
         await Task.WhenAll(inFlight);
-    }
-
-    private static void Check(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new InvalidOperationException("Benchmark self-check failed: " + message);
-        }
     }
 }

@@ -30,7 +30,7 @@ public static class DevicesQuickBenchmark
             for (var i = 0; i < reads; i++)
             {
                 var reading = await device.ReadAsync();
-                Check(reading.Count == 20, $"read {reading.Count} readings");
+                QuickBenchmark.Check(reading.Count == 20, $"read {reading.Count} readings");
             }
         });
 
@@ -40,18 +40,10 @@ public static class DevicesQuickBenchmark
             for (var i = 0; i < reads; i++)
             {
                 var reading = await device.ReadAsync();
-                Check(reading.Count == 20, $"read {reading.Count} readings");
+                QuickBenchmark.Check(reading.Count == 20, $"read {reading.Count} readings");
             }
         });
         await device.Unstage();
-    }
-
-    private static void Check(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new InvalidOperationException("Benchmark self-check failed: " + message);
-        }
     }
 
     private sealed class TwentySignals : StandardReadable

@@ -101,7 +101,8 @@ public static class QuickBenchmark
         await output.FlushAsync();
     }
 
-    private static void Check(bool condition, string message)
+    /// <summary>Fails the run when a workload did not do what it was timed for.</summary>
+    internal static void Check(bool condition, string message)
     {
         if (!condition)
         {

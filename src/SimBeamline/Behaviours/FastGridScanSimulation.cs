@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Hyperion.ChannelAccess.SoftIoc.Database;
 
 namespace Hyperion.SimBeamline.Behaviours;
@@ -10,15 +9,12 @@ namespace Hyperion.SimBeamline.Behaviours;
 /// row by row, x moving at one step per dwell time and one detector trigger per point (POS_COUNTER, X/Y_COUNTER,
 /// <see cref="Triggered"/>); SCAN_STATUS and PROGBITS are 1 while it runs; STOP.PROC aborts it.
 /// </summary>
-public sealed class FastGridScanSimulation : IAsyncDisposable
+public sealed class FastGridScanSimulation : TwinController<string>
 {
     private static readonly string[] Parameters = ["X_NUM_STEPS", "Y_NUM_STEPS", "Z_NUM_STEPS", "X_STEP_SIZE", "Y_STEP_SIZE", "Z_STEP_SIZE", "X_START", "Y_START", "Z_START", "Y2_START", "Z2_START", "DWELL_TIME"];
     private readonly TwinPvWriter _fgs;
     private readonly TwinPvWriter _smargon;
     private readonly TimeProvider _time;
-    private readonly Channel<string> _commands = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _worker;
     private CancellationTokenSource? _scan;
     private Task _running = Task.CompletedTask;
 
@@ -31,56 +27,55 @@ public sealed class FastGridScanSimulation : IAsyncDisposable
         _time = timeProvider ?? records.TimeProvider;
         foreach (var parameter in Parameters)
         {
-            _fgs.Record(parameter).Processed += _ => _commands.Writer.TryWrite("VALIDATE");
+            _fgs.Record(parameter).Processed += _ => Post("VALIDATE");
         }
 
-        _fgs.Record("RUN").Processed += _ => _commands.Writer.TryWrite("RUN");
+        _fgs.Record("RUN").Processed += _ => Post("RUN");
         _fgs.Record("STOP").Processed += _ => Abort();
-        _commands.Writer.TryWrite("VALIDATE");
-        _worker = RunAsync(_stop.Token);
+        Post("VALIDATE");
+        Start();
     }
 
     /// <summary>Raised for each detector trigger (on the controller's worker; handlers must be quick).</summary>
     public event Action<GridPointTrigger>? Triggered;
 
     /// <summary>The last failure of a scan, kept for the twin's log and tests.</summary>
-    public Exception? LastError { get; private set; }
+    public Exception? LastScanError { get; private set; }
 
     /// <inheritdoc/>
-    public async ValueTask DisposeAsync()
+    protected override async Task HandleAsync(string command, CancellationToken cancellationToken)
     {
-        Abort();
-        _commands.Writer.TryComplete();
-        await _stop.CancelAsync().ConfigureAwait(false);
-        try
+        if (command == "VALIDATE")
         {
-            await _worker.ConfigureAwait(false);
-            await _running.ConfigureAwait(false);
+            await ValidateAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        else if (_running.IsCompleted && Number("SCAN_INVALID") == 0)
         {
-            // Stopped mid-scan.
+            // The scan runs beside the worker, so parameter changes and STOP are still handled while it moves.
+            var previous = _scan;
+            _scan = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            previous?.Dispose();
+            _running = ScanAsync(_scan.Token);
         }
-
-        _stop.Dispose();
     }
 
-    private void Abort() => _scan?.Cancel();
-
-    private async Task RunAsync(CancellationToken cancellationToken)
+    /// <inheritdoc/>
+    protected override async Task OnDisposeAsync()
     {
-        await foreach (var command in _commands.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        Abort();
+        await _running.ConfigureAwait(false);
+        _scan?.Dispose();
+    }
+
+    private void Abort()
+    {
+        try
         {
-            if (command == "VALIDATE")
-            {
-                await ValidateAsync(cancellationToken).ConfigureAwait(false);
-            }
-            else if (_running.IsCompleted && Number("SCAN_INVALID") == 0)
-            {
-                _scan?.Dispose();
-                _scan = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                _running = ScanAsync(_scan.Token);
-            }
+            _scan?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // STOP raced a new RUN: the scan that source belonged to had already ended.
         }
     }
 
@@ -133,7 +128,7 @@ public sealed class FastGridScanSimulation : IAsyncDisposable
         }
         catch (InvalidOperationException e)
         {
-            LastError = e;
+            LastScanError = e;
         }
         finally
         {
