@@ -1,3 +1,4 @@
+using Hyperion.Nexus.Geometry;
 using System.Text.Json.Serialization;
 
 namespace Hyperion.SimBeamline.Samples;

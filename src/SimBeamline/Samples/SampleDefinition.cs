@@ -1,3 +1,4 @@
+using Hyperion.Nexus.Geometry;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 

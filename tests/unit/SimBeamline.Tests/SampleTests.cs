@@ -1,3 +1,4 @@
+using Hyperion.Nexus.Geometry;
 using Hyperion.SimBeamline.Samples;
 
 namespace Hyperion.SimBeamline.Tests;

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Hyperion.SimBeamline.Samples;
+namespace Hyperion.Nexus.Geometry;
 
 /// <summary>A 3-vector of doubles (x, y, z in JSON).</summary>
 public readonly record struct Vector3D(
@@ -41,4 +41,7 @@ public readonly record struct Vector3D(
 
     /// <summary>Divided (named for languages without operators).</summary>
     public static Vector3D Divide(Vector3D a, double s) => a / s;
+
+    /// <summary>The cross product a × b.</summary>
+    public static Vector3D Cross(Vector3D a, Vector3D b) => new((a.Y * b.Z) - (a.Z * b.Y), (a.Z * b.X) - (a.X * b.Z), (a.X * b.Y) - (a.Y * b.X));
 }

@@ -1,4 +1,4 @@
-namespace Hyperion.SimBeamline.Samples;
+namespace Hyperion.Nexus.Geometry;
 
 /// <summary>A 3×3 matrix of doubles, row-major: orientation (U) and reciprocal-basis (B) matrices.</summary>
 public readonly record struct Matrix3(double M11, double M12, double M13, double M21, double M22, double M23, double M31, double M32, double M33)
