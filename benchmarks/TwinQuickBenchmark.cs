@@ -18,7 +18,7 @@ public static class TwinQuickBenchmark
         await QuickBenchmark.Report(output, "twin_start_to_first_get", "starts", 1, async () =>
         {
             await using var twin = SimulatedBeamline.Create("s03");
-            await using var server = new CaServer(twin.Records, new CaServerOptions { ServerPort = 0, AutoBeaconAddresses = false });
+            await using var server = new CaServer(twin.Provider, new CaServerOptions { ServerPort = 0, AutoBeaconAddresses = false });
             await server.StartAsync();
             await using var client = new CaClient(Options(server));
             var channel = client.Channel("BL03S-MO-SGON-01:X.RBV");
@@ -28,7 +28,7 @@ public static class TwinQuickBenchmark
 
         var updates = (int)(100_000 * scale);
         await using var shared = SimulatedBeamline.Create("s03");
-        await using var host = new CaServer(shared.Records, new CaServerOptions { ServerPort = 0, AutoBeaconAddresses = false });
+        await using var host = new CaServer(shared.Provider, new CaServerOptions { ServerPort = 0, AutoBeaconAddresses = false });
         await host.StartAsync();
         var pv = shared.Records.Find("BL03S-MO-SGON-01:FGS:X_NUM_STEPS")!;
         var writer = new ClientIdentity("bench", "localhost", null);

@@ -20,6 +20,7 @@ public sealed class SimulatedBeamline : IAsyncDisposable
     {
         Definition = definition;
         Records = records;
+        Provider = new PvOutages(records);
         DbText = dbText;
         Sample = sample;
         Robot = new RobotSimulation(records, $"{definition.Prefixes.Beamline}-MO-ROBOT-01:");
@@ -28,7 +29,7 @@ public sealed class SimulatedBeamline : IAsyncDisposable
         Dcm = new DcmSimulation(records, $"{definition.Prefixes.Beamline}-MO-DCM-01:");
         SampleShutter = new SampleShutterSimulation(records, $"{definition.Prefixes.Beamline}-EA-SHTR-01:");
         Attenuator = new AttenuatorSimulation(records, $"{definition.Prefixes.Beamline}-EA-ATTN-01:", $"{definition.Prefixes.Beamline}-MO-DCM-01:");
-        Faults = new FaultInjector(records, Synchrotron, Robot);
+        Faults = new FaultInjector(records, Synchrotron, Robot, Provider);
     }
 
     /// <summary>The sample shutter.</summary>
@@ -60,6 +61,12 @@ public sealed class SimulatedBeamline : IAsyncDisposable
 
     /// <summary>The records.</summary>
     public RecordDatabase Records { get; }
+
+    /// <summary>
+    /// The PVs as clients reach them: the records, less those in an injected outage. Serve this (not
+    /// <see cref="Records"/>) so that PV-disconnect faults reach Channel Access clients.
+    /// </summary>
+    public PvOutages Provider { get; }
 
     /// <summary>The database as .db text (what <c>hyperion sim --dump-db</c> prints).</summary>
     public string DbText { get; }
@@ -95,7 +102,7 @@ public sealed class SimulatedBeamline : IAsyncDisposable
     /// contract tests): for fast tests that still go through the device layer's PV backends.
     /// </summary>
     /// <remarks>The client's own time-outs run on real time, whatever the twin's clock speed.</remarks>
-    public InProcessPvClient CreateClient() => new(Records);
+    public InProcessPvClient CreateClient() => new(Provider);
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()

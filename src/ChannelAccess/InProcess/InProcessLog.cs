@@ -44,4 +44,7 @@ internal static partial class InProcessLog
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Pv}: the provider failed to end a subscription")]
     public static partial void UnsubscribeFailed(ILogger logger, string pv, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Pv}: disconnected, the PV was withdrawn ({Reason})")]
+    public static partial void ChannelDropped(ILogger logger, string pv, string reason);
 }

@@ -26,7 +26,7 @@ public sealed class InProcessPvChannel : IPvChannel
     private readonly List<InProcessSubscription> _subscriptions = [];
     private readonly HashSet<TaskCompletionSource> _pendingPuts = [];
     private readonly SerialDispatcher<PvConnectionState> _stateEvents;
-    private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile PvMetadata? _metadata;
     private volatile int _state = (int)PvConnectionState.Disconnected;
     private bool _connecting;
@@ -206,6 +206,43 @@ public sealed class InProcessPvChannel : IPvChannel
         }
 
         _client.Remove(this);
+    }
+
+    /// <summary>
+    /// Disconnects the channel because its PV was withdrawn (see <see cref="IPvProvider.PvsWithdrawn"/>), as a CA
+    /// channel does on SERVER_DISCONN: puts waiting for completion fail with ECA_DISCONN, subscriptions pause, and
+    /// the client's searches reconnect it (restarting the subscriptions with the current value) once the PV is back.
+    /// </summary>
+    internal void Drop(string reason)
+    {
+        List<InProcessSubscription> subscriptions;
+        List<TaskCompletionSource> puts;
+        lock (_sync)
+        {
+            if (State != PvConnectionState.Connected)
+            {
+                return;
+            }
+
+            subscriptions = [.. _subscriptions];
+            puts = [.. _pendingPuts];
+            _pendingPuts.Clear();
+            _pv = null;
+            _connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            SetState(PvConnectionState.Disconnected);
+        }
+
+        foreach (var subscription in subscriptions)
+        {
+            subscription.Suspend();
+        }
+
+        foreach (var put in puts)
+        {
+            put.TrySetException(new PvException(Name, "put", $"the channel disconnected ({reason})", Eca.Disconn));
+        }
+
+        InProcessLog.ChannelDropped(Logger, Name, reason);
     }
 
     /// <summary>Ends a subscription (its disposal).</summary>
@@ -586,7 +623,13 @@ public sealed class InProcessPvChannel : IPvChannel
     {
         try
         {
-            await _connected.Task.WaitAsync(timeout, _client.Time, cancellationToken).ConfigureAwait(false);
+            Task connected;
+            lock (_sync)
+            {
+                connected = _connected.Task;
+            }
+
+            await connected.WaitAsync(timeout, _client.Time, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {

@@ -14,8 +14,8 @@ namespace Hyperion.ChannelAccess.InProcess;
 /// A channel whose PV the provider does not have stays Disconnected, as an unanswered CA search does, and the
 /// client looks for it again every <see cref="InProcessPvClientOptions.SearchPeriod"/> on its
 /// <see cref="TimeProvider"/>; <see cref="SearchNow"/> looks at once (for a test driving a fake clock, or after
-/// adding PVs). A channel, once connected, stays connected until disposed: a provider has no way to withdraw a PV,
-/// as our CA server has none.
+/// adding PVs). A connected channel disconnects when its provider withdraws the PV
+/// (<see cref="IPvProvider.PvsWithdrawn"/>), as a CA channel does on SERVER_DISCONN, and reconnects when it is back.
 /// </para>
 /// </summary>
 public sealed class InProcessPvClient : IPvClient
@@ -41,6 +41,7 @@ public sealed class InProcessPvClient : IPvClient
         Logger = (ILogger?)loggerFactory?.CreateLogger<InProcessPvClient>() ?? NullLogger.Instance;
         Identity = new ClientIdentity(Options.UserName, Options.HostName, null);
         ShutdownToken = _shutdown.Token;
+        Provider.PvsWithdrawn += OnPvsWithdrawn;
         _searchTimer = Time.CreateTimer(static state => ((InProcessPvClient)state!).SearchNow(), this, Options.SearchPeriod, Options.SearchPeriod);
     }
 
@@ -112,6 +113,20 @@ public sealed class InProcessPvClient : IPvClient
         }
     }
 
+    private void OnPvsWithdrawn(object? sender, PvsWithdrawnEventArgs e)
+    {
+        List<InProcessPvChannel> dropped;
+        lock (_sync)
+        {
+            dropped = [.. _channels.Values.Where(c => e.Matches(c.Name))];
+        }
+
+        foreach (var channel in dropped)
+        {
+            channel.Drop(e.Reason);
+        }
+    }
+
     /// <summary>Closes every channel (pending puts fail with ECA_CHANDESTROY, subscriptions end) and stops searching.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -124,6 +139,7 @@ public sealed class InProcessPvClient : IPvClient
             }
 
             _disposed = true;
+            Provider.PvsWithdrawn -= OnPvsWithdrawn;
             channels = [.. _channels.Values];
             _channels.Clear();
         }

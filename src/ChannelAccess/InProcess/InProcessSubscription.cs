@@ -49,7 +49,7 @@ internal sealed class InProcessSubscription : IPvSubscription
     /// <summary>Elements per update (0: the current length).</summary>
     public int Count { get; }
 
-    /// <summary>Starts the subscription on the connected channel's PV (EVENT_ADD); called once, outside the channel's lock.</summary>
+    /// <summary>Starts the subscription on the connected channel's PV (EVENT_ADD); called at each connection, outside the channel's lock.</summary>
     public void Start(IServerPv pv, DbrType nativeType, AccessRights rights)
     {
         if (!PvValueConversion.CountFits((uint)Count, pv.MaxElements, allowZeroCount: true))
@@ -106,6 +106,26 @@ internal sealed class InProcessSubscription : IPvSubscription
         }
 
         // Closed meanwhile: the PV must not keep calling.
+        DisposeQuietly(handle);
+    }
+
+    /// <summary>Ends the PV's subscription while the channel is disconnected; the next <see cref="Start"/> resumes it.</summary>
+    public void Suspend()
+    {
+        IDisposable? handle;
+        lock (_sync)
+        {
+            if (_closed)
+            {
+                return;
+            }
+
+            handle = _pvSubscription;
+            _pvSubscription = null;
+            _initialSent = false;
+            _early = null;
+        }
+
         DisposeQuietly(handle);
     }
 

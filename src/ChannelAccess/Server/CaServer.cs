@@ -105,6 +105,7 @@ public sealed class CaServer : IAsyncDisposable
 
             var running = Bind();
             _running = running;
+            _provider.PvsWithdrawn += OnPvsWithdrawn;
             var token = running.Stopping.Token;
             foreach (var listener in running.Listeners)
             {
@@ -145,6 +146,7 @@ public sealed class CaServer : IAsyncDisposable
             }
 
             running.Stopping.Cancel();
+            _provider.PvsWithdrawn -= OnPvsWithdrawn;
             tasks = [.. running.Tasks, .. CircuitsOf(running)];
         }
 
@@ -176,6 +178,18 @@ public sealed class CaServer : IAsyncDisposable
 
     /// <summary>Stops the server.</summary>
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    private void OnPvsWithdrawn(object? sender, PvsWithdrawnEventArgs e)
+    {
+        List<CircuitConnection> connections;
+        lock (_gate)
+        {
+            connections = [.. _connections.Keys];
+        }
+
+        var dropped = connections.Sum(c => c.Circuit.Withdraw(e.Matches));
+        CaServerLog.PvsWithdrawn(_logger, dropped, e.Reason);
+    }
 
     private List<Task> CircuitsOf(Running running) =>
         [.. _connections.Values.Where(c => c.Owner == running).Select(c => c.Task)];

@@ -56,4 +56,7 @@ internal static partial class CaServerLog
 
     [LoggerMessage(EventId = 33, Level = LogLevel.Warning, Message = "Accepting a connection on {Endpoint} failed")]
     public static partial void AcceptFailed(ILogger logger, EndPoint? endpoint, Exception exception);
+
+    [LoggerMessage(EventId = 34, Level = LogLevel.Information, Message = "PVs withdrawn ({Reason}): {Channels} channel(s) dropped")]
+    public static partial void PvsWithdrawn(ILogger logger, int channels, string reason);
 }

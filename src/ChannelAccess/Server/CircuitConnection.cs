@@ -35,6 +35,9 @@ internal sealed class CircuitConnection : IAsyncDisposable
 
     public EndPoint? Remote { get; }
 
+    /// <summary>The protocol state machine this connection feeds.</summary>
+    public ServerCircuit Circuit => _circuit;
+
     /// <summary>Serves the circuit until the client leaves, breaks the protocol, or the server stops.</summary>
     public async Task RunAsync()
     {

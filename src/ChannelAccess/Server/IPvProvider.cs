@@ -5,4 +5,15 @@ public interface IPvProvider
 {
     /// <summary>The PV called <paramref name="name"/>, or null when this provider does not serve it.</summary>
     IServerPv? Find(string name);
+
+    /// <summary>
+    /// Raised when PVs the provider served stop being served (an IOC going down): a <see cref="CaServer"/> drops its
+    /// channels to them with SERVER_DISCONN and an in-process client marks them disconnected; both reconnect once
+    /// <see cref="Find"/> returns them again. Most providers never withdraw a PV, hence the empty default.
+    /// </summary>
+    event EventHandler<PvsWithdrawnEventArgs>? PvsWithdrawn
+    {
+        add { }
+        remove { }
+    }
 }

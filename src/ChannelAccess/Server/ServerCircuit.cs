@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Net;
 using Hyperion.ChannelAccess.Dbr;
 using Hyperion.ChannelAccess.Messages;
@@ -44,7 +45,7 @@ public sealed class ServerCircuit : IDisposable
     private readonly Lock _outputLock = new();
     private readonly CircuitOutput _output = new();
     private readonly UpdateQueue _updates;
-    private readonly Dictionary<uint, ServerChannel> _channels = [];
+    private readonly ConcurrentDictionary<uint, ServerChannel> _channels = new();
     private readonly CancellationTokenSource _closing = new();
     private uint _lastSid;
     private long _bytesToDrain;
@@ -192,6 +193,60 @@ public sealed class ServerCircuit : IDisposable
         {
             _output.Release();
         }
+    }
+
+    /// <summary>
+    /// Drops the channels whose PV <paramref name="matches"/> (the PV was withdrawn by its provider): each gets
+    /// SERVER_DISCONN, as rsrv sends when a PV goes, and its subscriptions end; the client searches for it again.
+    /// Called from any thread.
+    /// </summary>
+    /// <returns>How many channels were dropped.</returns>
+    public int Withdraw(Func<string, bool> matches)
+    {
+        ArgumentNullException.ThrowIfNull(matches);
+        var dropped = new List<ServerChannel>();
+        foreach (var (sid, channel) in _channels)
+        {
+            if (matches(channel.Pv.Name) && _channels.TryRemove(sid, out var removed))
+            {
+                dropped.Add(removed);
+            }
+        }
+
+        if (dropped.Count == 0)
+        {
+            return 0;
+        }
+
+        var subscriptions = new List<IDisposable>();
+        lock (_outputLock)
+        {
+            foreach (var channel in dropped)
+            {
+                channel.IsOpen = false;
+                foreach (var sub in channel.Subscriptions.ToArray())
+                {
+                    sub.Cancelled = true;
+                    if (sub.PvSubscription is not null)
+                    {
+                        subscriptions.Add(sub.PvSubscription);
+                    }
+                }
+
+                if (!_closed)
+                {
+                    _output.WriteHeader(new CaHeader(CaCommand.ServerDisconn, 0, 0, 0, channel.Cid, 0));
+                }
+            }
+        }
+
+        foreach (var subscription in subscriptions)
+        {
+            DisposeQuietly(subscription);
+        }
+
+        OutputAvailable?.Invoke();
+        return dropped.Count;
     }
 
     /// <summary>Closes every channel and subscription and cancels writes in progress.</summary>
@@ -469,7 +524,7 @@ public sealed class ServerCircuit : IDisposable
         }
 
         var sid = NextSid();
-        _channels.Add(sid, new ServerChannel(cid, sid, pv, rights));
+        _channels.TryAdd(sid, new ServerChannel(cid, sid, pv, rights));
         var count = (uint)maxElements;
         if (_minorVersion < LargeArrayMinorVersion && count >= 0xFFFF)
         {
@@ -487,7 +542,7 @@ public sealed class ServerCircuit : IDisposable
     private void OnIdentity(in CaHeader header, ReadOnlySpan<byte> payload)
     {
         var what = header.Command == CaCommand.ClientName ? "user" : "host";
-        if (_channels.Count != 0)
+        if (!_channels.IsEmpty)
         {
             SendError(header, InvalidResourceId, Eca.Internal,
                 $"attempts to use protocol to set {what} name after creating first channel ignored by server");
@@ -773,7 +828,7 @@ public sealed class ServerCircuit : IDisposable
 
     private void OnClearChannel(in CaHeader header)
     {
-        _channels.Remove(header.Parameter1, out var channel);
+        _channels.TryRemove(header.Parameter1, out var channel);
         lock (_outputLock)
         {
             if (channel is not null)

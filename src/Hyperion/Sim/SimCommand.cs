@@ -69,7 +69,7 @@ internal static class SimCommand
                 options = options with { InterfaceAddresses = [.. interfaces.Select(IPAddress.Parse)] };
             }
 
-            await using var server = new CaServer(twin.Records, options);
+            await using var server = new CaServer(twin.Provider, options);
             await server.StartAsync(ct).ConfigureAwait(false);
             var addresses = string.Join(", ", options.InterfaceAddresses.Select(a => $"{a}:{server.TcpPort}"));
             await Console.Out.WriteLineAsync($"Twin of {twin.Definition.Prefixes.Name} at {speed:0.###}× real time serving {twin.Records.Records.Count} records on {addresses} (UDP search port {server.UdpPort}); Ctrl+C to stop.").ConfigureAwait(false);

@@ -5,7 +5,8 @@ namespace Hyperion.SimBeamline.Behaviours;
 /// <summary>
 /// One scheduled fault of a fault file: when (seconds of twin time after the schedule starts), what, and its
 /// arguments. Kinds: beam_dump, beam_restore, light_curtain, empty_position (puck, pin), motor_limits (pv, low,
-/// high: soft limits that refuse moves beyond them).
+/// high: soft limits that refuse moves beyond them), limit_switch and limit_switch_release (pv, side: high or
+/// low), motor_stall and motor_unstall (pv), pv_disconnect and pv_reconnect (pv: a name or a pattern with * and ?).
 /// </summary>
 public sealed record FaultDefinition
 {
@@ -25,7 +26,7 @@ public sealed record FaultDefinition
     [JsonPropertyName("pin")]
     public int? Pin { get; init; }
 
-    /// <summary>A motor record (motor_limits).</summary>
+    /// <summary>A motor record (motor_limits, limit_switch, motor_stall) or a PV name pattern (pv_disconnect).</summary>
     [JsonPropertyName("pv")]
     public string? Pv { get; init; }
 
@@ -36,4 +37,8 @@ public sealed record FaultDefinition
     /// <summary>A high soft limit (motor_limits).</summary>
     [JsonPropertyName("high")]
     public double? High { get; init; }
+
+    /// <summary>Which limit switch (limit_switch): high or low.</summary>
+    [JsonPropertyName("side")]
+    public string? Side { get; init; }
 }

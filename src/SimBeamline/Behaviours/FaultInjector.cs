@@ -1,17 +1,23 @@
 using System.Text.Json;
 using Hyperion.ChannelAccess.SoftIoc.Database;
+using Hyperion.ChannelAccess.SoftIoc.Records;
 
 namespace Hyperion.SimBeamline.Behaviours;
 
 /// <summary>
 /// Injects faults into the twin, through this API or a fault file (JSON list of <see cref="FaultDefinition"/>) run
 /// on the twin's clock: beam dumps and restores, a tripped light curtain, empty puck positions, motor soft limits
-/// that refuse moves (the record answers LVIO).
+/// that refuse moves (the record answers LVIO), limit switches hit, stalled motors, and PVs disconnected (an IOC
+/// outage).
 /// </summary>
-public sealed class FaultInjector(RecordDatabase records, SynchrotronSimulation ring, RobotSimulation robot, TimeProvider? timeProvider = null)
+public sealed class FaultInjector(RecordDatabase records, SynchrotronSimulation ring, RobotSimulation robot, PvOutages outages, TimeProvider? timeProvider = null)
 {
     private static readonly JsonSerializerOptions Json = new() { AllowTrailingCommas = true, ReadCommentHandling = JsonCommentHandling.Skip, UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow };
     private readonly TimeProvider _time = timeProvider ?? records.TimeProvider;
+
+    /// <summary>The kinds of fault.</summary>
+    public static IReadOnlyList<string> Kinds { get; } =
+        ["beam_dump", "beam_restore", "light_curtain", "empty_position", "motor_limits", "limit_switch", "limit_switch_release", "motor_stall", "motor_unstall", "pv_disconnect", "pv_reconnect"];
 
     /// <summary>Reads and checks a fault file's JSON; errors name the entry and field.</summary>
     /// <exception cref="FaultException">The JSON is malformed or an entry cannot be injected.</exception>
@@ -60,6 +66,18 @@ public sealed class FaultInjector(RecordDatabase records, SynchrotronSimulation 
             case "empty_position":
                 robot.EmptyPositions.Add((fault.Puck!.Value, fault.Pin!.Value));
                 break;
+            case "pv_disconnect":
+                outages.Disconnect(fault.Pv!);
+                break;
+            case "pv_reconnect":
+                outages.Reconnect(fault.Pv!);
+                break;
+            case "motor_stall" or "motor_unstall":
+                Motor(fault).SimulateStall(fault.Fault == "motor_stall");
+                break;
+            case "limit_switch" or "limit_switch_release":
+                Motor(fault).SimulateLimitSwitch(fault.Side == "high", fault.Fault == "limit_switch");
+                break;
             default:
                 var motor = new TwinPvWriter(records, fault.Pv!);
                 await motor.SetAsync(".LLM", fault.Low!.Value, cancellationToken).ConfigureAwait(false);
@@ -67,6 +85,9 @@ public sealed class FaultInjector(RecordDatabase records, SynchrotronSimulation 
                 break;
         }
     }
+
+    private MotorRecord Motor(FaultDefinition fault) =>
+        records.FindRecord(fault.Pv!) as MotorRecord ?? throw new FaultException($"{fault.Fault}.pv", $"'{fault.Pv}' is not a motor record of the twin");
 
     /// <summary>Runs <paramref name="faults"/> in time order, each at its time after now on the twin's clock.</summary>
     public async Task RunScheduleAsync(IEnumerable<FaultDefinition> faults, CancellationToken cancellationToken = default)
@@ -103,8 +124,16 @@ public sealed class FaultInjector(RecordDatabase records, SynchrotronSimulation 
                 return;
             case "motor_limits":
                 throw new FaultException(where, "motor_limits needs pv (a motor record), low and high with low < high");
+            case "pv_disconnect" or "pv_reconnect" or "motor_stall" or "motor_unstall" when !string.IsNullOrWhiteSpace(fault.Pv):
+                return;
+            case "pv_disconnect" or "pv_reconnect" or "motor_stall" or "motor_unstall":
+                throw new FaultException($"{where}.pv", $"{fault.Fault} needs pv (a {(fault.Fault.StartsWith("pv", StringComparison.Ordinal) ? "PV name or pattern with * and ?" : "motor record")})");
+            case "limit_switch" or "limit_switch_release" when !string.IsNullOrWhiteSpace(fault.Pv) && fault.Side is "high" or "low":
+                return;
+            case "limit_switch" or "limit_switch_release":
+                throw new FaultException(where, $"{fault.Fault} needs pv (a motor record) and side (high or low)");
             default:
-                throw new FaultException($"{where}.fault", $"'{fault.Fault}' is not a fault: use beam_dump, beam_restore, light_curtain, empty_position or motor_limits");
+                throw new FaultException($"{where}.fault", $"'{fault.Fault}' is not a fault: use {string.Join(", ", Kinds)}");
         }
     }
 }

@@ -35,4 +35,17 @@ public class TwinInteropTests(TwinServer twin) : IClassFixture<TwinServer>
         var meta = await twin.Peer.RequestAsync(new { op = "get_with_metadata", pv = "BL03S-EA-SHTR-01:CTRL2" });
         Assert.Contains("Open", meta["enum_strs"]!.AsArray().Select(s => s!.GetValue<string>()));
     }
+
+    [Fact]
+    public async Task Libca_sees_an_injected_ioc_outage_disconnect_the_channel_and_reconnect_it()
+    {
+        const string pv = "BL03S-MO-SGON-01:OMEGA.RBV";
+        var watching = await twin.Peer.StartMonitorAsync(new { op = "connection_events", pv, events = 2, timeout = 30.0 }, TimeSpan.FromSeconds(20));
+
+        await twin.Twin.Faults.InjectAsync(new SimBeamline.Behaviours.FaultDefinition { Fault = "pv_disconnect", Pv = "BL03S-MO-SGON-01:OMEGA*" });
+        await twin.Twin.Faults.InjectAsync(new SimBeamline.Behaviours.FaultDefinition { Fault = "pv_reconnect", Pv = "BL03S-MO-SGON-01:OMEGA*" });
+
+        var events = (await watching.WaitAsync(TimeSpan.FromSeconds(40)))["events"]!.AsArray().Select(e => e!.GetValue<bool>());
+        Assert.Equal([false, true], events);
+    }
 }

@@ -15,7 +15,7 @@ public sealed class TwinServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Twin = SimulatedBeamline.Create("s03");
-        _server = new CaServer(Twin.Records, new CaServerOptions { ServerPort = 0, AutoBeaconAddresses = false });
+        _server = new CaServer(Twin.Provider, new CaServerOptions { ServerPort = 0, AutoBeaconAddresses = false });
         await _server.StartAsync();
         Peer = await PyEpicsPeer.StartAsync(_server.UdpPort);
     }

@@ -180,6 +180,26 @@ def op_monitor(req):
     return {"values": values}
 
 
+def op_connection_events(req):
+    """A fresh channel with a connection callback: reports when connected, then the next `events` changes."""
+    events = []
+    done = threading.Event()
+
+    def on_connection(pvname=None, chid=None, conn=None):
+        events.append(bool(conn))
+        if len(events) > req["events"]:
+            done.set()
+
+    chid = ca.create_channel(req["pv"], connect=False, auto_cb=False, callback=on_connection)
+    deadline = time.monotonic() + 10.0
+    while not events and time.monotonic() < deadline:
+        ca.poll(0.01)
+    print(json.dumps({"subscribed": bool(events)}), flush=True)
+    done.wait(req.get("timeout", 30.0))
+    ca.clear_channel(chid)
+    return {"events": events[1:]}
+
+
 def op_connect_many(req):
     names = req["pvs"]
     started = time.monotonic()
@@ -222,6 +242,7 @@ OPS = {
     "put_string": op_put_string,
     "monitor": op_monitor,
     "connect_many": op_connect_many,
+    "connection_events": op_connection_events,
 }
 
 

@@ -58,6 +58,67 @@ public sealed class FaultInjectionTests : IAsyncLifetime
         Assert.Contains("-1 mm < x < 1 mm", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_ioc_outage_disconnects_the_smargon_until_it_comes_back()
+    {
+        var smargon = I03Beamline.Create("s03").Get<Smargon>("smargon");
+        await smargon.ConnectAsync(new DeviceConnectOptions { PvClient = _client });
+        var before = await smargon.X.UserReadback.GetValueAsync();
+
+        await _twin.Faults.InjectAsync(new FaultDefinition { Fault = "pv_disconnect", Pv = "BL03S-MO-SGON-01:*" });
+        Assert.Equal(["BL03S-MO-SGON-01:*"], _twin.Provider.Down);
+        var error = await Assert.ThrowsAsync<ChannelAccess.Pv.PvException>(() => smargon.X.UserReadback.GetValueAsync());
+        Assert.Equal(ChannelAccess.Protocol.Eca.Disconn, error.Status);
+        Assert.Contains("BL03S-MO-SGON-01:X.RBV", error.Message, StringComparison.Ordinal);
+        Assert.Equal(300, await _synchrotron.Current.GetValueAsync(), 10.0);
+
+        await _twin.Faults.InjectAsync(new FaultDefinition { Fault = "pv_reconnect", Pv = "BL03S-MO-SGON-01:*" });
+        Assert.Empty(_twin.Provider.Down);
+        await _client.Channel("BL03S-MO-SGON-01:X.RBV").WaitForConnectionAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(before, await smargon.X.UserReadback.GetValueAsync());
+    }
+
+    [Fact]
+    public async Task A_stalled_axis_stops_short_with_a_major_alarm_until_the_stall_clears()
+    {
+        var smargon = I03Beamline.Create("s03").Get<Smargon>("smargon");
+        await smargon.ConnectAsync(new DeviceConnectOptions { PvClient = _client });
+        await _twin.Faults.InjectAsync(new FaultDefinition { Fault = "motor_stall", Pv = "BL03S-MO-SGON-01:Z" });
+
+        await smargon.Z.MoveToAsync(0.5);
+        Assert.Equal(0, await smargon.Z.UserReadback.GetValueAsync(), 6);
+        var readback = await _client.Channel("BL03S-MO-SGON-01:Z.RBV").GetAsync();
+        Assert.Equal(ChannelAccess.Dbr.AlarmSeverity.Major, readback.Severity);
+
+        await _twin.Faults.InjectAsync(new FaultDefinition { Fault = "motor_unstall", Pv = "BL03S-MO-SGON-01:Z" });
+        await smargon.Z.MoveToAsync(0.5);
+        Assert.Equal(0.5, await smargon.Z.UserReadback.GetValueAsync(), 6);
+    }
+
+    [Fact]
+    public async Task A_limit_switch_hit_stops_moves_towards_it()
+    {
+        var smargon = I03Beamline.Create("s03").Get<Smargon>("smargon");
+        await smargon.ConnectAsync(new DeviceConnectOptions { PvClient = _client });
+        await _twin.Faults.InjectAsync(new FaultDefinition { Fault = "limit_switch", Pv = "BL03S-MO-SGON-01:X", Side = "high" });
+
+        await smargon.X.MoveToAsync(0.3);
+        Assert.Equal(0, await smargon.X.UserReadback.GetValueAsync(), 6);
+        await smargon.X.MoveToAsync(-0.3);
+        Assert.Equal(-0.3, await smargon.X.UserReadback.GetValueAsync(), 6);
+
+        await _twin.Faults.InjectAsync(new FaultDefinition { Fault = "limit_switch_release", Pv = "BL03S-MO-SGON-01:X", Side = "high" });
+        await smargon.X.MoveToAsync(0.3);
+        Assert.Equal(0.3, await smargon.X.UserReadback.GetValueAsync(), 6);
+    }
+
+    [Fact]
+    public async Task A_stall_of_something_not_a_motor_is_refused_naming_it()
+    {
+        var error = await Assert.ThrowsAsync<FaultException>(() => _twin.Faults.InjectAsync(new FaultDefinition { Fault = "motor_stall", Pv = "BL03S-MO-SGON-01:NOPE" }));
+        Assert.Contains("'BL03S-MO-SGON-01:NOPE' is not a motor record", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("""[{"at_s": 1, "fault": "meteor"}]""", "faults[0].fault: 'meteor' is not a fault")]
     [InlineData("""[{"at_s": -1, "fault": "beam_dump"}]""", "faults[0].at_s: must be 0 or more")]
@@ -65,6 +126,8 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     [InlineData("""[{"fault": "motor_limits", "pv": "X", "low": 2, "high": 1}]""", "motor_limits needs pv")]
     [InlineData("""[{"fault": "beam_dump", "when": 3}]""", "faults $[0].when")]
     [InlineData("""[{"fault": """, "line")]
+    [InlineData("""[{"fault": "pv_disconnect"}]""", "faults[0].pv: pv_disconnect needs pv")]
+    [InlineData("""[{"fault": "limit_switch", "pv": "M", "side": "top"}]""", "limit_switch needs pv (a motor record) and side (high or low)")]
     public void A_fault_file_that_cannot_be_run_is_refused_naming_the_entry(string json, string expected) =>
         Assert.Contains(expected, Assert.Throws<FaultException>(() => FaultInjector.Parse(json)).Message, StringComparison.Ordinal);
 }

@@ -18,7 +18,7 @@ public sealed class SimulatedBeamlineTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _twin = SimulatedBeamline.Create("s03");
-        _server = new CaServer(_twin.Records, new CaServerOptions { ServerPort = 0, AutoBeaconAddresses = false });
+        _server = new CaServer(_twin.Provider, new CaServerOptions { ServerPort = 0, AutoBeaconAddresses = false });
         await _server.StartAsync();
         _client = new CaClient(new CaClientOptions { AddressList = [$"127.0.0.1:{_server.UdpPort}"], AutoAddressList = false, RegisterWithRepeater = false });
     }

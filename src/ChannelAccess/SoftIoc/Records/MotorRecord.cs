@@ -22,6 +22,9 @@ public sealed class MotorRecord : Record, IDisposable
     private readonly List<TaskCompletionSource<EcaStatus>> _waiters = [];
     private readonly HashSet<RecordField> _marked = [];
     private readonly RecordField[] _monitored;
+    private readonly RecordField _msta;
+    private readonly RecordField _miss;
+    private bool _stalled;
     private readonly RecordField _off;
     private readonly RecordField _foff;
     private readonly RecordField _dir;
@@ -169,7 +172,7 @@ public sealed class MotorRecord : Record, IDisposable
         _spdb = AddField("SPDB", FieldType.Double);
         AddField("RCNT", FieldType.Short, ro);
         AddField("RTRY", FieldType.Short, initial: 10);
-        AddField("MISS", FieldType.Short, ro);
+        _miss = AddField("MISS", FieldType.Short, ro);
         _spmg = AddField("SPMG", FieldType.Menu, pp, menu: RecordMenus.MotorSpmg, initial: 3);
         _lspg = AddField("LSPG", FieldType.Menu, ro, menu: RecordMenus.MotorSpmg, initial: 3);
         _stop = AddField("STOP", FieldType.Short, pp);
@@ -199,7 +202,7 @@ public sealed class MotorRecord : Record, IDisposable
         AddField("RVEL", FieldType.Long, ro);
         _dmov = AddField("DMOV", FieldType.Short, ro, initial: 1);
         _movn = AddField("MOVN", FieldType.Short, ro);
-        AddField("MSTA", FieldType.ULong, ro);
+        _msta = AddField("MSTA", FieldType.ULong, ro);
         _lvio = AddField("LVIO", FieldType.Short, ro, initial: 1);
         _tdir = AddField("TDIR", FieldType.Short, ro);
         _athm = AddField("ATHM", FieldType.Short, ro);
@@ -235,9 +238,9 @@ public sealed class MotorRecord : Record, IDisposable
         AddField("RSTM", FieldType.Menu, menu: new RecordMenu("motorRSTM", "Never", "Always", "NearZero", "Conditional"), initial: 2);
         _monitored =
         [
-            _rrbv, _drbv, _diff, _rdif, FindField("MSTA")!, _val, _dval, _rval, _tdir, FindField("MIP")!, _hlm, _llm, _spmg,
+            _rrbv, _drbv, _diff, _rdif, _msta, _val, _dval, _rval, _tdir, FindField("MIP")!, _hlm, _llm, _spmg,
             FindField("RCNT")!, _rlv, _off, _dhlm, _dllm, _hls, _lls, _athm, _mres, FindField("ERES")!, FindField("UEIP")!,
-            _lvio, _stop, _sbas, _srev, _urev, _velo, _vbas, FindField("MISS")!, _movn, _dmov, FindField("STUP")!, _jogf, _jogr,
+            _lvio, _stop, _sbas, _srev, _urev, _velo, _vbas, _miss, _movn, _dmov, FindField("STUP")!, _jogf, _jogr,
             _homf, _homr, FindField("RHLM")!, FindField("RLLM")!,
         ];
     }
@@ -281,6 +284,37 @@ public sealed class MotorRecord : Record, IDisposable
                 SetReadback(PositionNow());
                 _syncOnStop = true;
                 _retarget = false;
+                FinishMotion();
+            }
+
+            Wrap();
+        }
+
+        if (Database is { } database)
+        {
+            database.Execute(Change);
+        }
+        else
+        {
+            Change();
+        }
+    }
+
+    /// <summary>
+    /// Simulates a stalled axis (a seized bearing, a lost encoder): a move in progress stops where the axis is, and
+    /// moves do not leave the spot, each ending at once with MISS set, MSTA's slip/stall and problem bits and a MAJOR
+    /// STATE alarm, as a controller that ran out of retries reports; clearing the stall lets the next move go.
+    /// </summary>
+    public void SimulateStall(bool stalled)
+    {
+        void Change()
+        {
+            _stalled = stalled;
+            if (stalled && IsMoving)
+            {
+                SetReadback(PositionNow());
+                _retarget = false;
+                MarkStalled();
                 FinishMotion();
             }
 
@@ -931,6 +965,20 @@ public sealed class MotorRecord : Record, IDisposable
 
     private void StartMove(double target, double velocity)
     {
+        if (_stalled)
+        {
+            Set(_dmov, 0);
+            MarkStalled();
+            SetDone();
+            return;
+        }
+
+        if (_miss.Number != 0 || ((uint)_msta.Number & StallBits) != 0)
+        {
+            Set(_miss, 0);
+            Set(_msta, (uint)_msta.Number & ~StallBits);
+        }
+
         _profile = MotionProfile.Move(_position, target, velocity, _vbas.Number, _accl.Number);
         _profileStart = Database?.TimeProvider.GetTimestamp() ?? 0;
         Set(_dmov, 0);
@@ -969,6 +1017,17 @@ public sealed class MotorRecord : Record, IDisposable
         _profile = MotionProfile.Stop(position, velocity, _velo.Number, _vbas.Number, _accl.Number);
         _profileStart = Database?.TimeProvider.GetTimestamp() ?? 0;
         ScheduleOrFinish();
+    }
+
+    // MSTA bit 7 (RA_SLIP_STALL) and bit 10 (RA_PROBLEM), as motorRecord's status word numbers them from 1.
+    private const uint StallBits = 0x40 | 0x200;
+
+    private void MarkStalled()
+    {
+        // The target was not reached: a put of the same target after the stall clears must move again.
+        _ldvl.SetNumber(_drbv.Number);
+        Set(_miss, 1);
+        Set(_msta, (uint)_msta.Number | StallBits);
     }
 
     private double Elapsed => Database is { } database ? database.TimeProvider.GetElapsedTime(_profileStart).TotalSeconds : 0;
@@ -1097,6 +1156,12 @@ public sealed class MotorRecord : Record, IDisposable
         if (IsUndefined)
         {
             SetSeverity(AlarmStatus.Udf, AlarmSeverity.Invalid);
+            return;
+        }
+
+        if (((uint)_msta.Number & StallBits) != 0)
+        {
+            SetSeverity(AlarmStatus.State, AlarmSeverity.Major);
             return;
         }
 

@@ -315,6 +315,35 @@ public class MotorRecordTests
     }
 
     [Fact]
+    public void A_stall_stops_the_axis_where_it_is_and_reports_it_until_cleared()
+    {
+        using var ioc = Ioc();
+        var motor = (MotorRecord)ioc.Database.FindRecord("M")!;
+        var put = ioc.PutAsync("M", 10.0);
+        ioc.Advance(2);
+        motor.SimulateStall(true);
+        Assert.True(put.IsCompleted);
+        var stoppedAt = ioc.Number("M.RBV");
+        Assert.InRange(stoppedAt, 0.5, 9.5);
+        Assert.Equal((1.0, 0.0, 1.0), (ioc.Number("M.DMOV"), ioc.Number("M.MOVN"), ioc.Number("M.MISS")));
+        Assert.Equal(0x240u, (uint)ioc.Number("M.MSTA") & 0x240u);
+        Assert.Equal((AlarmStatus.State, AlarmSeverity.Major), (ioc.Read("M").Status, ioc.Read("M").Severity));
+
+        // Moves while stalled end at once without leaving the spot.
+        Assert.True(ioc.PutAsync("M", 0.0).IsCompleted);
+        ioc.Advance(5);
+        Assert.Equal(stoppedAt, ioc.Number("M.RBV"), 9);
+
+        motor.SimulateStall(false);
+        var again = ioc.PutAsync("M", 0.0);
+        ioc.Advance(20);
+        Assert.True(again.IsCompleted);
+        Assert.Equal((0.0, 0.0), (ioc.Number("M.RBV"), ioc.Number("M.MISS")));
+        Assert.Equal(0u, (uint)ioc.Number("M.MSTA") & 0x240u);
+        Assert.Equal(AlarmSeverity.NoAlarm, ioc.Read("M").Severity);
+    }
+
+    [Fact]
     public void Readbacks_are_read_only_and_metadata_follows_the_motor_record()
     {
         using var ioc = Ioc();
