@@ -5,6 +5,7 @@ using Hyperion.Devices.Beamlines;
 using Hyperion.SimBeamline.Behaviours;
 using Hyperion.SimBeamline.Database;
 using Hyperion.SimBeamline.Samples;
+using Hyperion.SimBeamline.Zebra;
 
 namespace Hyperion.SimBeamline;
 
@@ -29,8 +30,18 @@ public sealed class SimulatedBeamline : IAsyncDisposable
         Dcm = new DcmSimulation(records, $"{definition.Prefixes.Beamline}-MO-DCM-01:");
         SampleShutter = new SampleShutterSimulation(records, $"{definition.Prefixes.Beamline}-EA-SHTR-01:");
         Attenuator = new AttenuatorSimulation(records, $"{definition.Prefixes.Beamline}-EA-ATTN-01:", $"{definition.Prefixes.Beamline}-MO-DCM-01:");
+        Zebra = new ZebraSimulation(records, $"{definition.Prefixes.Beamline}-EA-ZEBRA-01:", $"{definition.Prefixes.Beamline}-MO-SGON-01:");
+
+        // The wiring of i03's hutch: the grid scan's trigger reaches the Zebra's IN3 and its "scan running" level
+        // IN4; the Zebra's auto-shutter gate drives the sample shutter.
+        GridScan.Triggered += point => Zebra.PulseInput(3, point);
+        GridScan.RunningChanged += running => Zebra.SetInput(4, running);
+        Zebra.AutoShutterChanged += SampleShutter.FollowZebra;
         Faults = new FaultInjector(records, Synchrotron, Robot, Provider);
     }
+
+    /// <summary>The Zebra: position compare, logic gates, detector trigger and auto shutter.</summary>
+    public ZebraSimulation Zebra { get; }
 
     /// <summary>The sample shutter.</summary>
     public SampleShutterSimulation SampleShutter { get; }
@@ -107,6 +118,7 @@ public sealed class SimulatedBeamline : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        await Zebra.DisposeAsync().ConfigureAwait(false);
         await SampleShutter.DisposeAsync().ConfigureAwait(false);
         await Attenuator.DisposeAsync().ConfigureAwait(false);
         await Dcm.DisposeAsync().ConfigureAwait(false);

@@ -39,6 +39,9 @@ public sealed class FastGridScanSimulation : TwinController<string>
     /// <summary>Raised for each detector trigger (on the controller's worker; handlers must be quick).</summary>
     public event Action<GridPointTrigger>? Triggered;
 
+    /// <summary>The scan started (true) or ended (false): the level the IOC gives the Zebra's IN4.</summary>
+    public event Action<bool>? RunningChanged;
+
     /// <summary>The last failure of a scan, kept for the twin's log and tests.</summary>
     public Exception? LastScanError { get; private set; }
 
@@ -110,6 +113,7 @@ public sealed class FastGridScanSimulation : TwinController<string>
     {
         await _fgs.SetAsync("SCAN_STATUS", 1, CancellationToken.None).ConfigureAwait(false);
         await _smargon.SetAsync("PROGBITS", 1, CancellationToken.None).ConfigureAwait(false);
+        RunningChanged?.Invoke(true);
         var originalVelocity = _smargon.Get("X.VELO").GetDouble();
         try
         {
@@ -135,6 +139,7 @@ public sealed class FastGridScanSimulation : TwinController<string>
             await _smargon.SetAsync("X.VELO", originalVelocity, CancellationToken.None).ConfigureAwait(false);
             await _smargon.SetAsync("PROGBITS", 0, CancellationToken.None).ConfigureAwait(false);
             await _fgs.SetAsync("SCAN_STATUS", 0, CancellationToken.None).ConfigureAwait(false);
+            RunningChanged?.Invoke(false);
         }
     }
 

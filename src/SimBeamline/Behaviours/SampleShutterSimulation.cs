@@ -4,9 +4,10 @@ namespace Hyperion.SimBeamline.Behaviours;
 
 /// <summary>
 /// The Zebra-controlled sample shutter: in manual mode (CTRL1) the position (STA) follows the manual demand (CTRL2)
-/// after <see cref="MoveTime"/>; in auto mode the Zebra drives it and the demand is ignored.
+/// after <see cref="MoveTime"/>; in auto mode the Zebra's auto-shutter gate drives it (<see cref="FollowZebra"/>)
+/// and the manual demand is ignored.
 /// </summary>
-public sealed class SampleShutterSimulation : TwinController<double>
+public sealed class SampleShutterSimulation : TwinController<(bool FromZebra, double Demand)>
 {
     private readonly TwinPvWriter _shutter;
     private readonly TimeProvider _time;
@@ -19,17 +20,22 @@ public sealed class SampleShutterSimulation : TwinController<double>
         _time = timeProvider ?? records.TimeProvider;
 
         // Under the database's lock: read only the record given.
-        _shutter.Record("CTRL2").Processed += record => Post(record.ValueField.Number);
+        _shutter.Record("CTRL2").Processed += record => Post((false, record.ValueField.Number));
         Start();
     }
 
     /// <summary>How long the shutter takes to open or close.</summary>
     public TimeSpan MoveTime { get; init; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>The Zebra's auto-shutter gate changed: in auto mode the shutter follows it.</summary>
+    public void FollowZebra(bool open) => Post((true, open ? 1 : 0));
+
     /// <inheritdoc/>
-    protected override async Task HandleAsync(double demand, CancellationToken cancellationToken)
+    protected override async Task HandleAsync((bool FromZebra, double Demand) command, CancellationToken cancellationToken)
     {
-        if (_shutter.Get("CTRL1").GetDouble() != 0)
+        var (fromZebra, demand) = command;
+        var auto = _shutter.Get("CTRL1").GetDouble() != 0;
+        if (auto != fromZebra)
         {
             return;
         }

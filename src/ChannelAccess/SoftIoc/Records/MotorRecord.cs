@@ -257,6 +257,12 @@ public sealed class MotorRecord : Record, IDisposable
     /// <summary>True while the simulated axis is moving.</summary>
     public bool IsMoving => _profile is not null;
 
+    /// <summary>
+    /// Where the simulated axis is now, in user coordinates, between the readback's updates too (a twin detector
+    /// reads omega at each frame's start and end).
+    /// </summary>
+    public double UserPositionNow => (PositionNow() * Dir) + _off.Number;
+
     /// <summary>The simulated axis's dial position now (not rounded to steps).</summary>
     public double DialPosition => _position;
 

@@ -1,0 +1,6 @@
+namespace Hyperion.SimBeamline.Zebra;
+
+/// <summary>A rising edge on the Zebra's detector output.</summary>
+/// <param name="Source">The system-bus signal routed to the output (e.g. 7 for IN3_TTL, 31 for PC_PULSE).</param>
+/// <param name="Context">What the pulse carried in (a grid point from the fast grid scan), or null.</param>
+public readonly record struct ZebraTrigger(int Source, object? Context);
