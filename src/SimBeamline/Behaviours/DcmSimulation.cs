@@ -48,6 +48,13 @@ public sealed class DcmSimulation : TwinController<double>
         {
             await _dcm.SetAsync($"TEMP{i + 1}", temperatures[i], cancellationToken).ConfigureAwait(false);
         }
+
+        // The wavelength and Bragg angle of the energy the twin starts at.
+        var energy = _dcm.Get("ENERGY").GetDouble();
+        if (energy > 0)
+        {
+            await HandleAsync(energy, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc/>

@@ -123,6 +123,16 @@ public sealed class TwinDatabaseBuilder
         _ => "DOUBLE",
     };
 
+    /// <summary>
+    /// Where axes whose zero means nothing start (their VAL in the database, as an IOC restores it): the DCM at 12.7 keV,
+    /// the detector 250 mm from the sample.
+    /// </summary>
+    public static IReadOnlyDictionary<string, double> StartingPositions { get; } = new Dictionary<string, double>(StringComparer.Ordinal)
+    {
+        ["-MO-DCM-01:ENERGY"] = 12.7,
+        ["-MO-DET-01:Z"] = 250,
+    };
+
     private void AddMotor(Motor motor)
     {
         var setpoint = Pv(motor.UserSetpoint.Info.WriteSource)!;
@@ -133,6 +143,7 @@ public sealed class TwinDatabaseBuilder
             new("EGU", d.Units), new("PREC", d.Precision.ToString(CultureInfo.InvariantCulture)), new("MRES", Number(d.Resolution)),
             new("VELO", Number(d.Velocity)), new("VMAX", Number(d.MaxVelocity)), new("ACCL", Number(d.Acceleration)),
             new("DHLM", Number(d.HighLimit)), new("DLLM", Number(d.LowLimit)),
+            .. StartingPositions.Where(p => name.EndsWith(p.Key, StringComparison.Ordinal)).Select(p => new KeyValuePair<string, string>("VAL", Number(p.Value))),
         ], motor.Name));
     }
 

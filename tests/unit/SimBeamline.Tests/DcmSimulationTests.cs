@@ -31,6 +31,13 @@ public sealed class DcmSimulationTests : IAsyncLifetime
         Assert.Equal(8.9558, DcmSimulation.BraggDegrees(12.7), 4);
 
     [Fact]
+    public async Task The_twin_starts_at_12_7_kev_with_its_wavelength()
+    {
+        Assert.Equal(12.7, await _dcm.EnergyInKeV.UserReadback.GetValueAsync(), 6);
+        await _dcm.WavelengthInA.UserReadback.WaitForValueAsync(v => Math.Abs(v - 0.9763) < 1e-3, TimeSpan.FromSeconds(30), "λ for 12.7 keV");
+    }
+
+    [Fact]
     public async Task Moving_the_energy_moves_wavelength_and_bragg_with_it()
     {
         await _dcm.EnergyInKeV.MoveToAsync(12.7).WaitAsync(TimeSpan.FromSeconds(30));
