@@ -27,6 +27,37 @@ public sealed class TwinPvWriter(RecordDatabase records, string prefix)
     /// <summary>Sets a string or enum label.</summary>
     public Task SetAsync(string suffix, string value, CancellationToken cancellationToken = default) => SetAsync(suffix, DbrValue.Of(value), cancellationToken);
 
+    /// <summary>Sets text: a CHAR waveform (a long string) gets its bytes and a terminating NUL.</summary>
+    public Task SetTextAsync(string suffix, string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var pv = Pv(suffix);
+        if (pv.NativeType != DbrType.Char)
+        {
+            return SetAsync(suffix, text, cancellationToken);
+        }
+
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text + "\0");
+        return SetAsync(suffix, new DbrValue(DbrType.Char, bytes.Length > pv.MaxElements ? bytes[..pv.MaxElements] : bytes), cancellationToken);
+    }
+
+    /// <summary>The text of <paramref name="suffix"/>: a CHAR waveform's bytes up to the first NUL, else the value as a string.</summary>
+    public string GetText(string suffix)
+    {
+        var value = Get(suffix);
+        if (value.ValueType != DbrType.Char)
+        {
+            return value.GetString();
+        }
+
+        var bytes = (byte[])value.Values;
+        var end = Array.IndexOf(bytes, (byte)0, 0, value.Count);
+        return System.Text.Encoding.UTF8.GetString(bytes, 0, end < 0 ? value.Count : end);
+    }
+
+    /// <summary>The full PV name of <paramref name="suffix"/>.</summary>
+    public string Name(string suffix) => prefix + suffix;
+
     /// <summary>The current value of <paramref name="suffix"/>.</summary>
     public DbrValue Get(string suffix) => Pv(suffix).Read();
 
