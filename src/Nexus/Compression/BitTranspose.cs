@@ -45,7 +45,7 @@ internal static unsafe class BitTranspose
             var rows = elementSize > 1 ? tmp : dst;
             for (var j = 0; j < elementSize; j++)
             {
-                UntransposeBits(src + (j * bytes / elementSize), rows + (j * count), count);
+                UntransposeBits(src + (j * bytes / elementSize), rows + (j * count), count, kernel);
             }
 
             if (elementSize > 1)
@@ -237,10 +237,14 @@ internal static unsafe class BitTranspose
         }
     }
 
-    private static void UntransposeBits(byte* src, byte* row, int count)
+    private static void UntransposeBits(byte* src, byte* row, int count, BitTransposeKernel kernel)
     {
         var rowBytes = count / 8;
         var i = 0;
+        if (kernel == BitTransposeKernel.Avx2)
+        {
+            i = UntransposeBitsAvx2(src, row, count);
+        }
 
         // Four 8×8 transposes at a time: 32 bits from each of the 8 bit rows.
         for (; i + 32 <= count; i += 32)
@@ -274,6 +278,76 @@ internal static unsafe class BitTranspose
             }
 
             *(ulong*)(row + i) = Transpose8x8(x);
+        }
+    }
+
+    // 256 elements at a time: 32 bytes from each of the 8 bit rows, an 8×8 transpose of their 32-bit words so that
+    // each vector holds 32 elements' worth of all 8 rows, a byte shuffle that puts each group of 8 elements' 8 row
+    // bytes in one 64-bit lane, and the 8×8 bit transpose on the lanes. Returns the elements done.
+    private static int UntransposeBitsAvx2(byte* src, byte* row, int count)
+    {
+        var rowBytes = count / 8;
+        var gather = Vector256.Create((byte)0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
+        var i = 0;
+        for (; i + 256 <= count; i += 256)
+        {
+            var s = src + (i / 8);
+            var r0 = Avx.LoadVector256((uint*)s);
+            var r1 = Avx.LoadVector256((uint*)(s + rowBytes));
+            var r2 = Avx.LoadVector256((uint*)(s + (2 * rowBytes)));
+            var r3 = Avx.LoadVector256((uint*)(s + (3 * rowBytes)));
+            var r4 = Avx.LoadVector256((uint*)(s + (4 * rowBytes)));
+            var r5 = Avx.LoadVector256((uint*)(s + (5 * rowBytes)));
+            var r6 = Avx.LoadVector256((uint*)(s + (6 * rowBytes)));
+            var r7 = Avx.LoadVector256((uint*)(s + (7 * rowBytes)));
+
+            var t0 = Avx2.UnpackLow(r0, r1);
+            var t1 = Avx2.UnpackHigh(r0, r1);
+            var t2 = Avx2.UnpackLow(r2, r3);
+            var t3 = Avx2.UnpackHigh(r2, r3);
+            var t4 = Avx2.UnpackLow(r4, r5);
+            var t5 = Avx2.UnpackHigh(r4, r5);
+            var t6 = Avx2.UnpackLow(r6, r7);
+            var t7 = Avx2.UnpackHigh(r6, r7);
+            var u0 = Avx2.UnpackLow(t0.AsUInt64(), t2.AsUInt64());
+            var u1 = Avx2.UnpackHigh(t0.AsUInt64(), t2.AsUInt64());
+            var u2 = Avx2.UnpackLow(t1.AsUInt64(), t3.AsUInt64());
+            var u3 = Avx2.UnpackHigh(t1.AsUInt64(), t3.AsUInt64());
+            var u4 = Avx2.UnpackLow(t4.AsUInt64(), t6.AsUInt64());
+            var u5 = Avx2.UnpackHigh(t4.AsUInt64(), t6.AsUInt64());
+            var u6 = Avx2.UnpackLow(t5.AsUInt64(), t7.AsUInt64());
+            var u7 = Avx2.UnpackHigh(t5.AsUInt64(), t7.AsUInt64());
+
+            // Vector c holds word c of every row: the bits of elements i + 32c .. i + 32c + 31.
+            var o = row + i;
+            Store(o, Avx2.Permute2x128(u0, u4, 0x20), gather);
+            Store(o + 32, Avx2.Permute2x128(u1, u5, 0x20), gather);
+            Store(o + 64, Avx2.Permute2x128(u2, u6, 0x20), gather);
+            Store(o + 96, Avx2.Permute2x128(u3, u7, 0x20), gather);
+            Store(o + 128, Avx2.Permute2x128(u0, u4, 0x31), gather);
+            Store(o + 160, Avx2.Permute2x128(u1, u5, 0x31), gather);
+            Store(o + 192, Avx2.Permute2x128(u2, u6, 0x31), gather);
+            Store(o + 224, Avx2.Permute2x128(u3, u7, 0x31), gather);
+        }
+
+        return i;
+
+        // words: [row0, ..., row7] 32-bit words. Byte g of row k must land at byte 8g + k: a 4×4 byte transpose in
+        // each lane, then the lanes' halves interleaved.
+        static void Store(byte* output, Vector256<ulong> words, Vector256<byte> gather)
+        {
+            var x = Avx2.Shuffle(words.AsByte(), gather).AsUInt32();
+            var y = Avx2.Permute2x128(x, x, 0x01);
+            var low = Avx2.UnpackLow(x, y);
+            var high = Avx2.UnpackHigh(x, y);
+            var v = Avx2.Permute2x128(low, high, 0x20).AsUInt64();
+            var t = (v ^ Avx2.ShiftRightLogical(v, 7)) & Vector256.Create(0x00AA00AA00AA00AAUL);
+            v = v ^ t ^ Avx2.ShiftLeftLogical(t, 7);
+            t = (v ^ Avx2.ShiftRightLogical(v, 14)) & Vector256.Create(0x0000CCCC0000CCCCUL);
+            v = v ^ t ^ Avx2.ShiftLeftLogical(t, 14);
+            t = (v ^ Avx2.ShiftRightLogical(v, 28)) & Vector256.Create(0x00000000F0F0F0F0UL);
+            v = v ^ t ^ Avx2.ShiftLeftLogical(t, 28);
+            Avx.Store((ulong*)output, v);
         }
     }
 
