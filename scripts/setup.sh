@@ -4,12 +4,15 @@
 #                    the reference peer for our Channel Access server.
 #   dials            Debian's DIALS (dials.import, dials.find_spots, dials.index): the reference reader of the
 #                    twin's NeXus files and the reference spot finder.
-#   libhdf5-103-1    Debian's HDF5 library: the NXmx master writer calls it for external links.
-#   hdf5-filter-plugin  the bitshuffle/LZ4 HDF5 filter plugins, so h5py and DIALS read bitshuffle-LZ4 data.
+#   libhdf5-103-1    Debian's HDF5 library (libhdf5_serial.so.103): the data-file and NXmx master writers call it
+#                    for direct chunk writes, external links and virtual datasets.
+#   hdf5-filter-plugin  the LZ4 HDF5 filter plugin (bookworm's no longer builds bitshuffle's).
+#   bitshuffle       the bitshuffle HDF5 filter plugin (32008, libh5bshuf.so in libhdf5's plugin directory), so h5py
+#                    and DIALS read bitshuffle-LZ4 data; the reference for our codec's golden chunks.
 set -euo pipefail
 
 need=()
-for pkg in python3-pyepics dials libhdf5-103-1 hdf5-filter-plugin python3-h5py; do
+for pkg in python3-pyepics dials libhdf5-103-1 hdf5-filter-plugin bitshuffle python3-h5py; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 

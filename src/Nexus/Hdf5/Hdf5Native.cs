@@ -1,0 +1,178 @@
+using System.Runtime.InteropServices;
+
+namespace Hyperion.Nexus.Hdf5;
+
+/// <summary>
+/// The libhdf5 1.10 C API this project calls (hid_t is int64, hsize_t uint64, herr_t and htri_t int). The library name
+/// "hdf5" is resolved by <see cref="Hdf5Library"/> to Debian's serial build, <c>libhdf5_serial.so.103</c>. Call these
+/// only through <see cref="Hdf5Library"/>, which loads the library, checks return codes and serializes access.
+/// </summary>
+internal static unsafe partial class Hdf5Native
+{
+    public const string Library = "hdf5";
+
+    public const long Default = 0;
+    public const uint AccReadOnly = 0;
+    public const uint AccTruncate = 0x0002;
+    public const uint AccExclusive = 0x0004;
+    public const ulong Unlimited = ulong.MaxValue;
+    public const int ScalarSpace = 0;
+    public const int SelectSet = 0;
+    public const int StringNullTerminated = 0;
+    public const int CharacterSetUtf8 = 1;
+    public const int LibraryVersionEarliest = 0;
+    public const int LibraryVersionV110 = 2;
+    public const int CloseStrong = 3;
+    public const uint FilterOptional = 0x0001;
+    public const uint FilterReverse = 0x0100;
+    public const int WalkDownward = 1;
+    public const int FilterClassVersion = 1;
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct ErrorRecord
+    {
+        public long ClassId;
+        public long MajorId;
+        public long MinorId;
+        public uint Line;
+        public byte* FunctionName;
+        public byte* FileName;
+        public byte* Description;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct FilterClass
+    {
+        public int Version;
+        public int Id;
+        public uint EncoderPresent;
+        public uint DecoderPresent;
+        public IntPtr Name;
+        public IntPtr CanApply;
+        public IntPtr SetLocal;
+        public IntPtr Filter;
+    }
+
+    [LibraryImport(Library)]
+    public static partial int H5open();
+
+    [LibraryImport(Library)]
+    public static partial int H5is_library_threadsafe(out uint isThreadSafe);
+
+    [LibraryImport(Library)]
+    public static partial int H5get_libversion(out uint major, out uint minor, out uint release);
+
+    [LibraryImport(Library)]
+    public static partial int H5Eset_auto2(long stack, IntPtr function, IntPtr clientData);
+
+    [LibraryImport(Library)]
+    public static partial int H5Ewalk2(long stack, int direction, delegate* unmanaged<uint, ErrorRecord*, void*, int> callback, void* clientData);
+
+    [LibraryImport(Library)]
+    public static partial int H5Eclear2(long stack);
+
+    [LibraryImport(Library)]
+    public static partial void* H5allocate_memory(nuint size, [MarshalAs(UnmanagedType.U1)] bool clear);
+
+    [LibraryImport(Library)]
+    public static partial int H5free_memory(void* memory);
+
+    [LibraryImport(Library)]
+    public static partial int H5Zregister(FilterClass* filterClass);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial long H5Fcreate(string name, uint flags, long creationList, long accessList);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial long H5Fopen(string name, uint flags, long accessList);
+
+    [LibraryImport(Library)]
+    public static partial int H5Fclose(long file);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial long H5Gcreate2(long location, string name, long linkCreationList, long creationList, long accessList);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial long H5Gopen2(long location, string name, long accessList);
+
+    [LibraryImport(Library)]
+    public static partial int H5Gclose(long group);
+
+    [LibraryImport(Library)]
+    public static partial long H5Screate(int type);
+
+    [LibraryImport(Library)]
+    public static partial long H5Screate_simple(int rank, ulong* dims, ulong* maxDims);
+
+    [LibraryImport(Library)]
+    public static partial int H5Sselect_hyperslab(long space, int operation, ulong* start, ulong* stride, ulong* count, ulong* block);
+
+    [LibraryImport(Library)]
+    public static partial int H5Sclose(long space);
+
+    [LibraryImport(Library)]
+    public static partial long H5Tcopy(long type);
+
+    [LibraryImport(Library)]
+    public static partial int H5Tset_size(long type, nuint size);
+
+    [LibraryImport(Library)]
+    public static partial int H5Tset_strpad(long type, int pad);
+
+    [LibraryImport(Library)]
+    public static partial int H5Tset_cset(long type, int characterSet);
+
+    [LibraryImport(Library)]
+    public static partial int H5Tclose(long type);
+
+    [LibraryImport(Library)]
+    public static partial long H5Pcreate(long propertyClass);
+
+    [LibraryImport(Library)]
+    public static partial int H5Pclose(long list);
+
+    [LibraryImport(Library)]
+    public static partial int H5Pset_chunk(long list, int rank, ulong* dims);
+
+    [LibraryImport(Library)]
+    public static partial int H5Pset_filter(long list, int filter, uint flags, nuint count, uint* values);
+
+    [LibraryImport(Library)]
+    public static partial int H5Pset_libver_bounds(long list, int low, int high);
+
+    [LibraryImport(Library)]
+    public static partial int H5Pset_fclose_degree(long list, int degree);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int H5Pset_virtual(long list, long virtualSpace, string sourceFile, string sourceDataset, long sourceSpace);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial long H5Dcreate2(long location, string name, long type, long space, long linkCreationList, long creationList, long accessList);
+
+    [LibraryImport(Library)]
+    public static partial int H5Dclose(long dataset);
+
+    [LibraryImport(Library)]
+    public static partial int H5Dwrite(long dataset, long memoryType, long memorySpace, long fileSpace, long transferList, void* buffer);
+
+    [LibraryImport(Library)]
+    public static partial int H5Dwrite_chunk(long dataset, long transferList, uint filterMask, ulong* offset, nuint size, void* buffer);
+
+    [LibraryImport(Library)]
+    public static partial int H5Dset_extent(long dataset, ulong* size);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial long H5Acreate2(long location, string name, long type, long space, long creationList, long accessList);
+
+    [LibraryImport(Library)]
+    public static partial int H5Awrite(long attribute, long memoryType, void* buffer);
+
+    [LibraryImport(Library)]
+    public static partial int H5Aclose(long attribute);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int H5Lcreate_external(string fileName, string objectName, long linkLocation, string linkName, long creationList, long accessList);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int H5Lcreate_hard(long objectLocation, string objectName, long linkLocation, string linkName, long creationList, long accessList);
+}
