@@ -4,6 +4,7 @@ using Hyperion.ChannelAccess.SoftIoc.DbFile;
 using Hyperion.Devices.Beamlines;
 using Hyperion.SimBeamline.Behaviours;
 using Hyperion.SimBeamline.Database;
+using Hyperion.SimBeamline.Oav;
 using Hyperion.SimBeamline.Samples;
 
 namespace Hyperion.SimBeamline;
@@ -16,7 +17,7 @@ namespace Hyperion.SimBeamline;
 /// </summary>
 public sealed class SimulatedBeamline : IAsyncDisposable
 {
-    private SimulatedBeamline(Beamline definition, RecordDatabase records, string dbText, SampleDefinition sample)
+    private SimulatedBeamline(Beamline definition, RecordDatabase records, string dbText, SampleDefinition sample, OavOptics oavOptics)
     {
         Definition = definition;
         Records = records;
@@ -29,7 +30,11 @@ public sealed class SimulatedBeamline : IAsyncDisposable
         SampleShutter = new SampleShutterSimulation(records, $"{definition.Prefixes.Beamline}-EA-SHTR-01:");
         Attenuator = new AttenuatorSimulation(records, $"{definition.Prefixes.Beamline}-EA-ATTN-01:", $"{definition.Prefixes.Beamline}-MO-DCM-01:");
         Faults = new FaultInjector(records, Synchrotron, Robot);
+        Oav = new OavCameraSimulation(records, definition.Prefixes.Beamline, sample, oavOptics);
     }
+
+    /// <summary>The on-axis viewing camera and its pin-tip plugin (also the image source for pin-tip detection).</summary>
+    public OavCameraSimulation Oav { get; }
 
     /// <summary>The sample shutter.</summary>
     public SampleShutterSimulation SampleShutter { get; }
@@ -74,7 +79,9 @@ public sealed class SimulatedBeamline : IAsyncDisposable
         sample ??= SampleDefinition.Thaumatin;
         sample.Validate();
         var definition = I03Beamline.Create(beamline, configuration, includeSimulatorAbsent: true);
-        var dbText = new TwinDatabaseBuilder(motorDefaults).Add(definition).ToDbText();
+        var oavOptics = OavOptics.Load(definition.Configuration);
+        var dbText = new TwinDatabaseBuilder(motorDefaults).Add(definition).ToDbText()
+            + OavCameraRecords.ToDbText($"{definition.Prefixes.Beamline}-DI-OAV-01:", oavOptics.Width, oavOptics.Height);
         var records = new RecordDatabase(timeProvider ?? TimeProvider.System);
         try
         {
@@ -87,7 +94,7 @@ public sealed class SimulatedBeamline : IAsyncDisposable
             throw;
         }
 
-        return new SimulatedBeamline(definition, records, dbText, sample);
+        return new SimulatedBeamline(definition, records, dbText, sample, oavOptics);
     }
 
     /// <summary>
@@ -100,6 +107,7 @@ public sealed class SimulatedBeamline : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        await Oav.DisposeAsync().ConfigureAwait(false);
         await SampleShutter.DisposeAsync().ConfigureAwait(false);
         await Attenuator.DisposeAsync().ConfigureAwait(false);
         await Dcm.DisposeAsync().ConfigureAwait(false);
