@@ -10,6 +10,9 @@ namespace Hyperion.SimBeamline.Oav;
 /// <param name="height">Rows.</param>
 internal sealed class Canvas(byte[] pixels, int width, int height)
 {
+    // How far from an ellipse's boundary (pixels) its antialiasing is worked out; beyond, it is all or nothing.
+    private const double EdgeMargin = 3;
+
     /// <summary>Paints the rectangle [<paramref name="left"/>, <paramref name="right"/>) × [<paramref name="top"/>, <paramref name="bottom"/>).</summary>
     public void Rectangle(double left, double right, double top, double bottom, double level, double opacity)
     {
@@ -51,9 +54,26 @@ internal sealed class Canvas(byte[] pixels, int width, int height)
         {
             var dy = y + 0.5 - centreY;
             var row = y * width;
-            for (var x = firstColumn; x <= lastColumn; x++)
+
+            // Coverage is worked out only near the boundaries: a few pixels beyond the outer one, none, and inside
+            // the inner one (or deep inside a filled shape), all or nothing.
+            var reach = outer.HalfWidth(dy, -1) + EdgeMargin;
+            var solid = (inner ?? outer).HalfWidth(dy, 1) - EdgeMargin;
+            var from = Math.Max(firstColumn, (int)Math.Floor(centreX - reach));
+            var to = Math.Min(lastColumn, (int)Math.Ceiling(centreX + reach));
+            for (var x = from; x <= to; x++)
             {
                 var dx = x + 0.5 - centreX;
+                if (Math.Abs(dx) < solid)
+                {
+                    if (inner is null)
+                    {
+                        Blend(row + x, level, opacity);
+                    }
+
+                    continue;
+                }
+
                 var coverage = outer.Coverage(dx, dy);
                 if (inner is { } hole && coverage > 0)
                 {
@@ -87,7 +107,8 @@ internal sealed class Canvas(byte[] pixels, int width, int height)
             return;
         }
 
+        // A weight in (0, 1] between two grey levels stays within 0..255: round half up.
         var current = pixels[index];
-        pixels[index] = (byte)Math.Clamp(Math.Round(current + ((level - current) * weight)), 0, 255);
+        pixels[index] = (byte)(current + ((level - current) * Math.Min(weight, 1)) + 0.5);
     }
 }

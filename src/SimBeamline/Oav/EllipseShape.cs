@@ -24,4 +24,14 @@ internal readonly record struct EllipseShape(double A, double B, double Stretch 
         var gradient = 2 * Math.Sqrt((gx * gx) + (gy * gy));
         return gradient == 0 ? (implicitValue <= 0 ? 1 : 0) : Math.Clamp(0.5 - (implicitValue / gradient), 0, 1);
     }
+
+    /// <summary>
+    /// Half the shape's width on the row <paramref name="dy"/> from its centre, measured <paramref name="shift"/>
+    /// pixels further out (negative: nearer the centre); 0 beyond the shape when looking inwards, −∞ when outwards.
+    /// </summary>
+    public double HalfWidth(double dy, double shift)
+    {
+        var beyond = Math.Max(0, Math.Abs(dy) - Stretch + shift) / B;
+        return beyond < 1 ? A * Math.Sqrt(1 - (beyond * beyond)) : shift < 0 ? 0 : double.NegativeInfinity;
+    }
 }

@@ -28,7 +28,7 @@ public sealed class OavRenderer
 {
     private const double BackgroundCentre = 214;
     private const double BackgroundCorner = 176;
-    private const double DarkLevel = 7;
+    private const int DarkLevel = 7;
     private const double PinLevel = 26;
     private const double WireLevel = 46;
     private const double WireOpacity = 0.92;
