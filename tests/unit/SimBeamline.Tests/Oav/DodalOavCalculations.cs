@@ -9,7 +9,7 @@ namespace Hyperion.SimBeamline.Tests.Oav;
 internal static class DodalOavCalculations
 {
     /// <summary>calculate_beam_distance: (beam − pixel), in pixels.</summary>
-    public static (double Horizontal, double Vertical) BeamDistance((int X, int Y) beamCentre, (int X, int Y) pixel) =>
+    public static (double Horizontal, double Vertical) BeamDistance((int X, int Y) beamCentre, (double X, double Y) pixel) =>
         (beamCentre.X - pixel.X, beamCentre.Y - pixel.Y);
 
     /// <summary>camera_coordinates_to_xyz: pixels from the beam to a smargon move in mm.</summary>
@@ -22,7 +22,7 @@ internal static class DodalOavCalculations
     }
 
     /// <summary>calculate_x_y_z_of_pixel: where the smargon must go for <paramref name="pixel"/> to be on the beam.</summary>
-    public static Vector3D PositionPuttingPixelOnBeam(Vector3D stage, double omegaDegrees, (int X, int Y) pixel, (int X, int Y) beamCentre, (double X, double Y) micronsPerPixel)
+    public static Vector3D PositionPuttingPixelOnBeam(Vector3D stage, double omegaDegrees, (double X, double Y) pixel, (int X, int Y) beamCentre, (double X, double Y) micronsPerPixel)
     {
         var (horizontal, vertical) = BeamDistance(beamCentre, pixel);
         return stage + CameraCoordinatesToXyz(horizontal, vertical, omegaDegrees, micronsPerPixel.X, micronsPerPixel.Y);

@@ -121,6 +121,23 @@ public sealed class OavCameraSimulationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Grid_detection_at_0_and_minus_90_degrees_puts_both_grids_around_the_crystal()
+    {
+        await _oav.ZoomController.SetAsync("5.0x");
+        var start = new Vector3D(0.05, 0.1, -0.15);
+
+        // As the grid detection plan and its callback: y from the grid at omega 0, z from the one at -90.
+        var (yFrom, yTo) = await GridAsync(start, 0);
+        var (zFrom, zTo) = await GridAsync(start, -90);
+
+        var crystal = _twin.Sample.Crystal.PositionMm;
+        Assert.InRange(crystal.Y, yFrom, yTo);
+        Assert.InRange(crystal.Z, zFrom, zTo);
+        Assert.InRange(yTo - yFrom, 0.28, 0.36);
+        Assert.InRange(zTo - zFrom, 0.02, 0.08);
+    }
+
+    [Fact]
     public async Task With_the_backlight_out_pin_tip_detection_gives_up_after_its_validity_timeout()
     {
         var clock = _twin.Records.TimeProvider;
@@ -207,6 +224,27 @@ public sealed class OavCameraSimulationTests : IAsyncLifetime
         return await _twin.Oav.WaitForFrameAsync(f =>
             Math.Abs(f.View.StageMm.X - stage.X) < 1e-3 && Math.Abs(f.View.StageMm.Y - stage.Y) < 1e-3 &&
             Math.Abs(f.View.StageMm.Z - stage.Z) < 1e-3 && Math.Abs(f.View.OmegaDegrees - omega) < 1e-3).WaitAsync(Patience);
+    }
+
+    // The smargon range (mm) a grid of 20 µm boxes drawn over the sample covers down the image: y at omega 0, z at
+    // -90; the grid spans 400 µm from the tip, as the grid detection plan draws it from the detected edges.
+    private async Task<(double From, double To)> GridAsync(Vector3D stage, double omega)
+    {
+        await MoveAndWatchAsync(stage, omega);
+        await _pinTip.TriggerAsync().WaitAsync(Patience);
+        var tip = await _pinTip.TriggeredTip.GetValueAsync();
+        var (top, bottom) = (await _pinTip.TriggeredTopEdge.GetValueAsync(), await _pinTip.TriggeredBottomEdge.GetValueAsync());
+        var micronsPerPixel = (await _oav.MicronsPerPixelX.GetValueAsync(), await _oav.MicronsPerPixelY.GetValueAsync());
+        var beam = (await _oav.BeamCentreI.GetValueAsync(), await _oav.BeamCentreJ.GetValueAsync());
+        var height = await _oav.Cam.ArraySizeY.GetValueAsync();
+        var width = (int)(400 / micronsPerPixel.Item1);
+        var minY = top.Skip(tip[0]).Take(width).Where(r => r != 0 && r != MxSampleDetect.NoneValue).Min();
+        var maxY = bottom.Skip(tip[0]).Take(width).Where(r => r != height && r != MxSampleDetect.NoneValue).Max();
+        var box = 20 / micronsPerPixel.Item2;
+        var rows = (int)Math.Ceiling((maxY - minY) / box);
+        var first = DodalOavCalculations.PositionPuttingPixelOnBeam(stage, omega, (tip[0] + (box / 2), minY + (box / 2)), beam, micronsPerPixel);
+        var along = omega == 0 ? first.Y : first.Z;
+        return (along - 0.01, along + ((rows - 0.5) * 0.02));
     }
 
     // Triggers pin-tip detection and moves the tip onto the beam centre until it is there.
