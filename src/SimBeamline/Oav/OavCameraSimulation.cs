@@ -15,10 +15,11 @@ namespace Hyperion.SimBeamline.Oav;
 /// backlight's position and power, and CAM:Acquire; after a change it renders a new frame (<see cref="OavRenderer"/>),
 /// at most one per <see cref="FramePeriod"/> of twin time, while acquiring. Each frame bumps the camera's and
 /// plugins' array counters, is served as ARR:ArrayData (<see cref="OavCameraRecords"/>) and reaches every
-/// <see cref="ObserveImagesAsync"/> watcher (pin-tip detection's image source). The MXSC plugin runs dodal's sample detection (<see cref="MxSampleDetect"/> with its default
-/// parameters) on the newest frame and publishes the tip and edges (MXSC:TipX, TipY, Top, Bottom, −1 for none) and
-/// <see cref="PinTipReading"/>s; it skips frames it cannot keep up with and rests for as long as each analysis took,
-/// so it takes at most half a core however fast the twin's clock runs.
+/// <see cref="ObserveImagesAsync"/> watcher (pin-tip detection's image source). The MXSC plugin runs dodal's sample
+/// detection (<see cref="MxSampleDetect"/> with its default parameters) on the newest frame and publishes the tip
+/// and edges (MXSC:TipX, TipY, Top, Bottom, −1 for none) and <see cref="PinTipReading"/>s; it skips frames it
+/// cannot keep up with and rests for as long as each analysis took, so it takes at most half a core however fast
+/// the twin's clock runs.
 /// </summary>
 public sealed class OavCameraSimulation : IOavImageSource, IAsyncDisposable
 {
