@@ -4,6 +4,7 @@ using Hyperion.ChannelAccess.SoftIoc.DbFile;
 using Hyperion.Devices.Beamlines;
 using Hyperion.SimBeamline.Behaviours;
 using Hyperion.SimBeamline.Database;
+using Hyperion.SimBeamline.Oav;
 using Hyperion.SimBeamline.Samples;
 using Hyperion.SimBeamline.Zebra;
 
@@ -17,7 +18,7 @@ namespace Hyperion.SimBeamline;
 /// </summary>
 public sealed class SimulatedBeamline : IAsyncDisposable
 {
-    private SimulatedBeamline(Beamline definition, RecordDatabase records, string dbText, SampleDefinition sample)
+    private SimulatedBeamline(Beamline definition, RecordDatabase records, string dbText, SampleDefinition sample, OavOptics oavOptics)
     {
         Definition = definition;
         Records = records;
@@ -38,7 +39,11 @@ public sealed class SimulatedBeamline : IAsyncDisposable
         GridScan.RunningChanged += running => Zebra.SetInput(4, running);
         Zebra.AutoShutterChanged += SampleShutter.FollowZebra;
         Faults = new FaultInjector(records, Synchrotron, Robot, Provider);
+        Oav = new OavCameraSimulation(records, definition.Prefixes.Beamline, sample, oavOptics);
     }
+
+    /// <summary>The on-axis viewing camera and its pin-tip plugin (also the image source for pin-tip detection).</summary>
+    public OavCameraSimulation Oav { get; }
 
     /// <summary>The Zebra: position compare, logic gates, detector trigger and auto shutter.</summary>
     public ZebraSimulation Zebra { get; }
@@ -92,7 +97,9 @@ public sealed class SimulatedBeamline : IAsyncDisposable
         sample ??= SampleDefinition.Thaumatin;
         sample.Validate();
         var definition = I03Beamline.Create(beamline, configuration, includeSimulatorAbsent: true);
-        var dbText = new TwinDatabaseBuilder(motorDefaults).Add(definition).ToDbText();
+        var oavOptics = OavOptics.Load(definition.Configuration);
+        var dbText = new TwinDatabaseBuilder(motorDefaults).Add(definition).ToDbText()
+            + OavCameraRecords.ToDbText($"{definition.Prefixes.Beamline}-DI-OAV-01:", oavOptics.Width, oavOptics.Height);
         var records = new RecordDatabase(timeProvider ?? TimeProvider.System);
         try
         {
@@ -105,7 +112,7 @@ public sealed class SimulatedBeamline : IAsyncDisposable
             throw;
         }
 
-        return new SimulatedBeamline(definition, records, dbText, sample);
+        return new SimulatedBeamline(definition, records, dbText, sample, oavOptics);
     }
 
     /// <summary>
@@ -118,6 +125,7 @@ public sealed class SimulatedBeamline : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        await Oav.DisposeAsync().ConfigureAwait(false);
         await Zebra.DisposeAsync().ConfigureAwait(false);
         await SampleShutter.DisposeAsync().ConfigureAwait(false);
         await Attenuator.DisposeAsync().ConfigureAwait(false);

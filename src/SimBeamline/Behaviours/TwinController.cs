@@ -25,12 +25,13 @@ public abstract class TwinController<TCommand> : IAsyncDisposable
         try
         {
             await _worker.ConfigureAwait(false);
-            await OnDisposeAsync().ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            // Stopped mid-command.
+            // Stopped mid-command, or idle waiting for one.
         }
+
+        await OnDisposeAsync().ConfigureAwait(false);
 
         _stop.Dispose();
         GC.SuppressFinalize(this);

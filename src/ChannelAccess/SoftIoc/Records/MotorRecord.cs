@@ -263,6 +263,23 @@ public sealed class MotorRecord : Record, IDisposable
     /// </summary>
     public double UserPositionNow => (PositionNow() * Dir) + _off.Number;
 
+    /// <summary>
+    /// Where the simulated axis is (or was) at <paramref name="timestamp"/> of the database's clock, in user
+    /// coordinates, along the move in progress (at rest: where it is): a twin detector integrates omega over each
+    /// frame's exact exposure window.
+    /// </summary>
+    public double UserPositionAt(long timestamp)
+    {
+        var profile = _profile;
+        if (profile is null || Database is not { } database)
+        {
+            return UserPositionNow;
+        }
+
+        var elapsed = database.TimeProvider.GetElapsedTime(_profileStart, timestamp).TotalSeconds;
+        return (profile.PositionAt(Math.Max(0, elapsed)) * Dir) + _off.Number;
+    }
+
     /// <summary>The simulated axis's dial position now (not rounded to steps).</summary>
     public double DialPosition => _position;
 
