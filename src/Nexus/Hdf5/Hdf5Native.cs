@@ -57,9 +57,6 @@ internal static unsafe partial class Hdf5Native
     public static partial int H5open();
 
     [LibraryImport(Library)]
-    public static partial int H5is_library_threadsafe(out uint isThreadSafe);
-
-    [LibraryImport(Library)]
     public static partial int H5get_libversion(out uint major, out uint minor, out uint release);
 
     [LibraryImport(Library)]
@@ -149,8 +146,20 @@ internal static unsafe partial class Hdf5Native
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial long H5Dcreate2(long location, string name, long type, long space, long linkCreationList, long creationList, long accessList);
 
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial long H5Dopen2(long location, string name, long accessList);
+
     [LibraryImport(Library)]
     public static partial int H5Dclose(long dataset);
+
+    [LibraryImport(Library)]
+    public static partial int H5Dread(long dataset, long memoryType, long memorySpace, long fileSpace, long transferList, void* buffer);
+
+    [LibraryImport(Library)]
+    public static partial int H5Dread_chunk(long dataset, long transferList, ulong* offset, uint* filterMask, void* buffer);
+
+    [LibraryImport(Library)]
+    public static partial int H5Dget_chunk_storage_size(long dataset, ulong* offset, ulong* size);
 
     [LibraryImport(Library)]
     public static partial int H5Dwrite(long dataset, long memoryType, long memorySpace, long fileSpace, long transferList, void* buffer);
