@@ -26,7 +26,7 @@ internal static unsafe class Hdf5BitshuffleFilter
     public static void Register()
     {
         // libhdf5 copies the class but keeps the name pointer: both live for the process.
-        var filterClass = (Hdf5Native.FilterClass*)NativeMemory.AllocZeroed((nuint)sizeof(Hdf5Native.FilterClass));
+        var filterClass = (Hdf5FilterClass*)NativeMemory.AllocZeroed((nuint)sizeof(Hdf5FilterClass));
         filterClass->Version = Hdf5Native.FilterClassVersion;
         filterClass->Id = BitshuffleLz4.FilterId;
         filterClass->EncoderPresent = 1;

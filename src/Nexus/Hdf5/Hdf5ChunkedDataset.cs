@@ -56,6 +56,21 @@ internal sealed unsafe class Hdf5ChunkedDataset : IDisposable
         }
     }
 
+    /// <summary>
+    /// Writes the whole dataset through libhdf5's filter pipeline (so through <see cref="Hdf5BitshuffleFilter"/> for
+    /// a bitshuffle dataset); <paramref name="memoryType"/> describes <paramref name="data"/>.
+    /// </summary>
+    public void WriteAll(ReadOnlySpan<byte> data, long memoryType)
+    {
+        lock (Hdf5Library.Sync)
+        {
+            fixed (byte* buffer = data)
+            {
+                Hdf5Library.Check(Hdf5Native.H5Dwrite(_handle.Id, memoryType, 0, 0, Hdf5Native.Default, buffer), "H5Dwrite", File, Path);
+            }
+        }
+    }
+
     /// <summary>Sets an attribute on the dataset.</summary>
     public void SetAttribute(string name, object value) => Hdf5Group.WriteAttribute(_handle, File, Path, name, value);
 

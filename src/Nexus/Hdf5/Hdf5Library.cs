@@ -121,7 +121,7 @@ internal static unsafe class Hdf5Library
     }
 
     [UnmanagedCallersOnly]
-    private static int CollectError(uint n, Hdf5Native.ErrorRecord* record, void* client)
+    private static int CollectError(uint n, Hdf5ErrorRecord* record, void* client)
     {
         var function = Marshal.PtrToStringUTF8((IntPtr)record->FunctionName);
         var description = Marshal.PtrToStringUTF8((IntPtr)record->Description);

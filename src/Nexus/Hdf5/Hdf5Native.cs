@@ -28,36 +28,8 @@ internal static unsafe partial class Hdf5Native
     public const int WalkDownward = 1;
     public const int FilterClassVersion = 1;
 
-    [StructLayout(LayoutKind.Sequential)]
-    public struct ErrorRecord
-    {
-        public long ClassId;
-        public long MajorId;
-        public long MinorId;
-        public uint Line;
-        public byte* FunctionName;
-        public byte* FileName;
-        public byte* Description;
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    public struct FilterClass
-    {
-        public int Version;
-        public int Id;
-        public uint EncoderPresent;
-        public uint DecoderPresent;
-        public IntPtr Name;
-        public IntPtr CanApply;
-        public IntPtr SetLocal;
-        public IntPtr Filter;
-    }
-
     [LibraryImport(Library)]
     public static partial int H5open();
-
-    [LibraryImport(Library)]
-    public static partial int H5is_library_threadsafe(out uint isThreadSafe);
 
     [LibraryImport(Library)]
     public static partial int H5get_libversion(out uint major, out uint minor, out uint release);
@@ -66,7 +38,7 @@ internal static unsafe partial class Hdf5Native
     public static partial int H5Eset_auto2(long stack, IntPtr function, IntPtr clientData);
 
     [LibraryImport(Library)]
-    public static partial int H5Ewalk2(long stack, int direction, delegate* unmanaged<uint, ErrorRecord*, void*, int> callback, void* clientData);
+    public static partial int H5Ewalk2(long stack, int direction, delegate* unmanaged<uint, Hdf5ErrorRecord*, void*, int> callback, void* clientData);
 
     [LibraryImport(Library)]
     public static partial int H5Eclear2(long stack);
@@ -78,7 +50,7 @@ internal static unsafe partial class Hdf5Native
     public static partial int H5free_memory(void* memory);
 
     [LibraryImport(Library)]
-    public static partial int H5Zregister(FilterClass* filterClass);
+    public static partial int H5Zregister(Hdf5FilterClass* filterClass);
 
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial long H5Fcreate(string name, uint flags, long creationList, long accessList);
@@ -149,8 +121,20 @@ internal static unsafe partial class Hdf5Native
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial long H5Dcreate2(long location, string name, long type, long space, long linkCreationList, long creationList, long accessList);
 
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial long H5Dopen2(long location, string name, long accessList);
+
     [LibraryImport(Library)]
     public static partial int H5Dclose(long dataset);
+
+    [LibraryImport(Library)]
+    public static partial int H5Dread(long dataset, long memoryType, long memorySpace, long fileSpace, long transferList, void* buffer);
+
+    [LibraryImport(Library)]
+    public static partial int H5Dread_chunk(long dataset, long transferList, ulong* offset, uint* filterMask, void* buffer);
+
+    [LibraryImport(Library)]
+    public static partial int H5Dget_chunk_storage_size(long dataset, ulong* offset, ulong* size);
 
     [LibraryImport(Library)]
     public static partial int H5Dwrite(long dataset, long memoryType, long memorySpace, long fileSpace, long transferList, void* buffer);

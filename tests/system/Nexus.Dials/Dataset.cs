@@ -12,7 +12,7 @@ public sealed class Dataset : IDisposable
 {
     public static readonly DateTimeOffset Start = new(2025, 6, 1, 9, 15, 0, TimeSpan.Zero);
 
-    private Dataset(string directory, string stem, NxmxCollection collection, IReadOnlyList<SpotFrames.Spot> spots, int seed)
+    private Dataset(string directory, string stem, NxmxCollection collection, IReadOnlyList<Spot> spots, int seed)
     {
         Directory = directory;
         Stem = stem;
@@ -27,7 +27,7 @@ public sealed class Dataset : IDisposable
 
     public NxmxCollection Collection { get; }
 
-    public IReadOnlyList<SpotFrames.Spot> Spots { get; }
+    public IReadOnlyList<Spot> Spots { get; }
 
     public int Seed { get; }
 
@@ -38,7 +38,7 @@ public sealed class Dataset : IDisposable
     public PixelMask Mask => Collection.Mask!;
 
     /// <summary>Renders the frames, writes them (the mask applied: masked pixels all ones) and the master.</summary>
-    public static Dataset Write(string stem, DetectorGeometry detector, NxmxScan scan, IReadOnlyList<SpotFrames.Spot> spots, DataFileOptions options, int seed = 5)
+    public static Dataset Write(string stem, DetectorGeometry detector, NxmxScan scan, IReadOnlyList<Spot> spots, DataFileOptions options, int seed = 5)
     {
         var directory = Path.Combine(Path.GetTempPath(), "hyperion-dials-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);

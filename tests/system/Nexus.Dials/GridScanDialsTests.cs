@@ -24,7 +24,7 @@ public sealed class GridScanDialsTests : IDisposable
             }
         }
 
-        SpotFrames.Spot[] spots = [new(600.5, 700.5, 1), new(1700.5, 300.5, 6), new(400.5, 2000.5, 11)];
+        Spot[] spots = [new(600.5, 700.5, 1), new(1700.5, 300.5, 6), new(400.5, 2000.5, 11)];
         _data = Dataset.Write("grid_1", DetectorGeometry.Eiger4M(300), NxmxScan.Grid(90, _positions), spots, new DataFileOptions { FramesPerFile = 5 });
     }
 

@@ -10,7 +10,7 @@ namespace Hyperion.Nexus.Dials.Tests;
 /// </summary>
 public sealed class RotationFixture : IAsyncLifetime
 {
-    public static readonly SpotFrames.Spot[] Spots =
+    public static readonly Spot[] Spots =
     [
         new(300.5, 400.5, 0),
         new(1500.3, 1700.8, 1),

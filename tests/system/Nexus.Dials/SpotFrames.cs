@@ -9,9 +9,6 @@ namespace Hyperion.Nexus.Dials.Tests;
 /// </summary>
 public static class SpotFrames
 {
-    /// <summary>A spot: its centre in continuous pixel coordinates, the image it is on (0-based), its peak counts.</summary>
-    public readonly record struct Spot(double Fast, double Slow, int Image, double Peak = 3000, double Sigma = 1.1);
-
     public static uint[] Render(DetectorGeometry detector, PixelMask mask, IReadOnlyList<Spot> spots, int image, int seed, double background = 0.3)
     {
         var (width, height) = (detector.Width, detector.Height);

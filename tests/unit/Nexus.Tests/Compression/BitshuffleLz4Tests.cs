@@ -215,6 +215,4 @@ public class BitshuffleLz4Tests
 
     private static GoldenCase[] Manifest() =>
         JsonSerializer.Deserialize<GoldenCase[]>(File.ReadAllText(Path.Combine(GoldenDirectory, "cases.json")), Web)!;
-
-    private sealed record GoldenCase(string Name, int ElementSize, uint[] CdValues);
 }
