@@ -1,0 +1,139 @@
+using Hyperion.Nexus.Geometry;
+
+namespace Hyperion.SimBeamline.Diffraction;
+
+/// <summary>
+/// Every reflection's omega windows (see <see cref="EwaldGeometry"/>) at one wavelength, binned so that a frame
+/// finds the few hundred reflections near the sphere without testing the hundreds of thousands that are not.
+/// Short windows (the usual reflection: a fraction of a degree) sit in 0.25° bins by their start; long ones (near
+/// the rotation axis) are entered in every 5° bin they cover. Built once per renderer and wavelength.
+/// A window is coded as reflection·2 + window number.
+/// </summary>
+internal sealed class EwaldWindows
+{
+    /// <summary>Windows up to this long (degrees) go in the fine bins.</summary>
+    private const double FineLimit = 4;
+    private const double FineBin = 0.25;
+    private const int FineBins = 1440;
+    private const double LongBin = 5;
+    private const int LongBins = 72;
+
+    private readonly int[] _fineStart;
+    private readonly float[] _fineBegin;
+    private readonly float[] _fineEnd;
+    private readonly int[] _fineCode;
+    private readonly int[] _longStart;
+    private readonly float[] _longBegin;
+    private readonly float[] _longEnd;
+    private readonly int[] _longCode;
+
+    public EwaldWindows(ReflectionList reflections, Matrix3 a0, Vector3D axis, Vector3D s0, double wavelength, ExcitationModel excitation)
+    {
+        Wavelength = wavelength;
+        var fine = new List<(float Begin, float End, int Code)>(reflections.Count * 2);
+        var longWindows = new List<(float Begin, float End, int Code)>();
+        for (var i = 0; i < reflections.Count; i++)
+        {
+            var h = reflections.IndexAt(i);
+            var geometry = EwaldGeometry.Compute(a0 * new Vector3D(h.H, h.K, h.L), axis, s0, wavelength, excitation);
+            if (!geometry.HasWindows)
+            {
+                continue;
+            }
+
+            for (var w = 0; w < 2; w++)
+            {
+                var (begin, end) = geometry.Window(w);
+                var shift = Math.Floor(begin / 360) * 360;
+                var entry = ((float)(begin - shift), (float)(end - shift), (i * 2) + w);
+                (end - begin <= FineLimit ? fine : longWindows).Add(entry);
+            }
+        }
+
+        (_fineStart, _fineBegin, _fineEnd, _fineCode) = Bin(fine, FineBins, e => [(int)Math.Min(FineBins - 1, e.Begin / FineBin)]);
+        (_longStart, _longBegin, _longEnd, _longCode) = Bin(longWindows, LongBins, e => LongBinsOf(e.Begin, e.End));
+    }
+
+    /// <summary>The wavelength (Å).</summary>
+    public double Wavelength { get; }
+
+    /// <summary>Adds to <paramref name="codes"/> every window that overlaps omega in [<paramref name="lo"/>, <paramref name="hi"/>] (degrees, hi − lo ≤ 360).</summary>
+    public void Overlapping(double lo, double hi, List<int> codes)
+    {
+        var shift = Math.Floor(lo / 360) * 360;
+        var (a, b) = (lo - shift, hi - shift);
+        var first = (int)Math.Floor((a - FineLimit) / FineBin);
+        var last = (int)Math.Floor(b / FineBin);
+        for (var bin = first; bin <= last; bin++)
+        {
+            var wrapped = Mod(bin, FineBins);
+            var offset = (bin - wrapped) / FineBins * 360.0;
+            for (var e = _fineStart[wrapped]; e < _fineStart[wrapped + 1]; e++)
+            {
+                if (_fineBegin[e] + offset <= b && _fineEnd[e] + offset >= a)
+                {
+                    codes.Add(_fineCode[e]);
+                }
+            }
+        }
+
+        for (var bin = (int)Math.Floor(a / LongBin); bin <= (int)Math.Floor(b / LongBin); bin++)
+        {
+            var wrapped = Mod(bin, LongBins);
+            var offset = (bin - wrapped) / LongBins * 360.0;
+            for (var e = _longStart[wrapped]; e < _longStart[wrapped + 1]; e++)
+            {
+                var (begin, end) = (_longBegin[e] + offset, _longEnd[e] + offset);
+
+                // A long window sits in every bin it covers: take it only in the bin where its overlap begins.
+                if (begin <= b && end >= a && (int)Math.Floor(Math.Max(begin, a) / LongBin) == bin)
+                {
+                    codes.Add(_longCode[e]);
+                }
+            }
+        }
+    }
+
+    private static int Mod(int value, int modulus) => ((value % modulus) + modulus) % modulus;
+
+    private static int[] LongBinsOf(float begin, float end)
+    {
+        var first = (int)Math.Floor(begin / LongBin);
+        var last = (int)Math.Floor(end / LongBin);
+        return [.. Enumerable.Range(first, last - first + 1)];
+    }
+
+    /// <summary>A counting sort of windows into bins; an unwrapped bin beyond the circle stores its window shifted by whole turns.</summary>
+    private static (int[] Start, float[] Begin, float[] End, int[] Code) Bin(List<(float Begin, float End, int Code)> windows, int bins, Func<(float Begin, float End, int Code), int[]> binsOf)
+    {
+        var start = new int[bins + 1];
+        var placed = new List<(int Bin, float Begin, float End, int Code)>(windows.Count);
+        foreach (var window in windows)
+        {
+            foreach (var bin in binsOf(window))
+            {
+                var wrapped = Mod(bin, bins);
+                var offset = (float)((bin - wrapped) / bins * 360.0);
+                placed.Add((wrapped, window.Begin - offset, window.End - offset, window.Code));
+                start[wrapped + 1]++;
+            }
+        }
+
+        for (var i = 0; i < bins; i++)
+        {
+            start[i + 1] += start[i];
+        }
+
+        var next = (int[])start.Clone();
+        var begin = new float[placed.Count];
+        var end = new float[placed.Count];
+        var code = new int[placed.Count];
+        foreach (var (bin, b, e, c) in placed)
+        {
+            var at = next[bin]++;
+            (begin[at], end[at], code[at]) = (b, e, c);
+        }
+
+        return (start, begin, end, code);
+    }
+}
