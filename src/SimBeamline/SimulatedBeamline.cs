@@ -4,6 +4,7 @@ using Hyperion.ChannelAccess.SoftIoc.DbFile;
 using Hyperion.Devices.Beamlines;
 using Hyperion.SimBeamline.Behaviours;
 using Hyperion.SimBeamline.Database;
+using Hyperion.SimBeamline.Detector;
 using Hyperion.SimBeamline.Oav;
 using Hyperion.SimBeamline.Samples;
 using Hyperion.SimBeamline.Zebra;
@@ -38,12 +39,17 @@ public sealed class SimulatedBeamline : IAsyncDisposable
         GridScan.Triggered += point => Zebra.PulseInput(3, point);
         GridScan.RunningChanged += running => Zebra.SetInput(4, running);
         Zebra.AutoShutterChanged += SampleShutter.FollowZebra;
-        Faults = new FaultInjector(records, Synchrotron, Robot, Provider);
+        Eiger = new EigerSimulation(records, definition.Prefixes.Beamline, sample);
+        Zebra.DetectorTriggered += Eiger.Trigger;
+        Faults = new FaultInjector(records, Synchrotron, Robot, Provider, Eiger);
         Oav = new OavCameraSimulation(records, definition.Prefixes.Beamline, sample, oavOptics);
     }
 
     /// <summary>The on-axis viewing camera and its pin-tip plugin (also the image source for pin-tip detection).</summary>
     public OavCameraSimulation Oav { get; }
+
+    /// <summary>The Eiger 16M and its Odin file writers, writing frames of the sample's diffraction.</summary>
+    public EigerSimulation Eiger { get; }
 
     /// <summary>The Zebra: position compare, logic gates, detector trigger and auto shutter.</summary>
     public ZebraSimulation Zebra { get; }
@@ -126,6 +132,7 @@ public sealed class SimulatedBeamline : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Oav.DisposeAsync().ConfigureAwait(false);
+        await Eiger.DisposeAsync().ConfigureAwait(false);
         await Zebra.DisposeAsync().ConfigureAwait(false);
         await SampleShutter.DisposeAsync().ConfigureAwait(false);
         await Attenuator.DisposeAsync().ConfigureAwait(false);

@@ -6,7 +6,8 @@ namespace Hyperion.SimBeamline.Behaviours;
 /// One scheduled fault of a fault file: when (seconds of twin time after the schedule starts), what, and its
 /// arguments. Kinds: beam_dump, beam_restore, light_curtain, empty_position (puck, pin), motor_limits (pv, low,
 /// high: soft limits that refuse moves beyond them), limit_switch and limit_switch_release (pv, side: high or
-/// low), motor_stall and motor_unstall (pv), pv_disconnect and pv_reconnect (pv: a name or a pattern with * and ?).
+/// low), motor_stall and motor_unstall (pv), pv_disconnect and pv_reconnect (pv: a name or a pattern with * and ?),
+/// detector_arm_failure (count: how many arms fail), slow_file_writes (mb_per_s; 0 lifts the limit).
 /// </summary>
 public sealed record FaultDefinition
 {
@@ -41,4 +42,12 @@ public sealed record FaultDefinition
     /// <summary>Which limit switch (limit_switch): high or low.</summary>
     [JsonPropertyName("side")]
     public string? Side { get; init; }
+
+    /// <summary>How many arms fail (detector_arm_failure; default 1).</summary>
+    [JsonPropertyName("count")]
+    public int? Count { get; init; }
+
+    /// <summary>The file system's write rate in MB/s (slow_file_writes; 0 lifts the limit).</summary>
+    [JsonPropertyName("mb_per_s")]
+    public double? MegabytesPerSecond { get; init; }
 }

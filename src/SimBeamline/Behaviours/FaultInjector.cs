@@ -1,23 +1,24 @@
 using System.Text.Json;
 using Hyperion.ChannelAccess.SoftIoc.Database;
 using Hyperion.ChannelAccess.SoftIoc.Records;
+using Hyperion.SimBeamline.Detector;
 
 namespace Hyperion.SimBeamline.Behaviours;
 
 /// <summary>
 /// Injects faults into the twin, through this API or a fault file (JSON list of <see cref="FaultDefinition"/>) run
 /// on the twin's clock: beam dumps and restores, a tripped light curtain, empty puck positions, motor soft limits
-/// that refuse moves (the record answers LVIO), limit switches hit, stalled motors, and PVs disconnected (an IOC
-/// outage).
+/// that refuse moves (the record answers LVIO), limit switches hit, stalled motors, PVs disconnected (an IOC
+/// outage), detector arms that fail and a file system too slow for the detector.
 /// </summary>
-public sealed class FaultInjector(RecordDatabase records, SynchrotronSimulation ring, RobotSimulation robot, PvOutages outages, TimeProvider? timeProvider = null)
+public sealed class FaultInjector(RecordDatabase records, SynchrotronSimulation ring, RobotSimulation robot, PvOutages outages, EigerSimulation eiger, TimeProvider? timeProvider = null)
 {
     private static readonly JsonSerializerOptions Json = new() { AllowTrailingCommas = true, ReadCommentHandling = JsonCommentHandling.Skip, UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow };
     private readonly TimeProvider _time = timeProvider ?? records.TimeProvider;
 
     /// <summary>The kinds of fault.</summary>
     public static IReadOnlyList<string> Kinds { get; } =
-        ["beam_dump", "beam_restore", "light_curtain", "empty_position", "motor_limits", "limit_switch", "limit_switch_release", "motor_stall", "motor_unstall", "pv_disconnect", "pv_reconnect"];
+        ["beam_dump", "beam_restore", "light_curtain", "empty_position", "motor_limits", "limit_switch", "limit_switch_release", "motor_stall", "motor_unstall", "pv_disconnect", "pv_reconnect", "detector_arm_failure", "slow_file_writes"];
 
     /// <summary>Reads and checks a fault file's JSON; errors name the entry and field.</summary>
     /// <exception cref="FaultException">The JSON is malformed or an entry cannot be injected.</exception>
@@ -68,6 +69,12 @@ public sealed class FaultInjector(RecordDatabase records, SynchrotronSimulation 
                 break;
             case "pv_disconnect":
                 outages.Disconnect(fault.Pv!);
+                break;
+            case "detector_arm_failure":
+                eiger.FailArms(fault.Count ?? 1);
+                break;
+            case "slow_file_writes":
+                eiger.WriteBytesPerSecond = fault.MegabytesPerSecond is > 0 and var rate ? rate * 1e6 : null;
                 break;
             case "pv_reconnect":
                 outages.Reconnect(fault.Pv!);
@@ -126,6 +133,14 @@ public sealed class FaultInjector(RecordDatabase records, SynchrotronSimulation 
                 throw new FaultException(where, "motor_limits needs pv (a motor record), low and high with low < high");
             case "pv_disconnect" or "pv_reconnect" or "motor_stall" or "motor_unstall" when !string.IsNullOrWhiteSpace(fault.Pv):
                 return;
+            case "detector_arm_failure" when fault.Count is null or > 0:
+                return;
+            case "detector_arm_failure":
+                throw new FaultException($"{where}.count", $"must be a positive number of arms, not {fault.Count}");
+            case "slow_file_writes" when fault.MegabytesPerSecond is >= 0 and < double.PositiveInfinity:
+                return;
+            case "slow_file_writes":
+                throw new FaultException($"{where}.mb_per_s", "slow_file_writes needs mb_per_s: the write rate in MB/s (0 lifts the limit)");
             case "pv_disconnect" or "pv_reconnect" or "motor_stall" or "motor_unstall":
                 throw new FaultException($"{where}.pv", $"{fault.Fault} needs pv (a {(fault.Fault.StartsWith("pv", StringComparison.Ordinal) ? "PV name or pattern with * and ?" : "motor record")})");
             case "limit_switch" or "limit_switch_release" when !string.IsNullOrWhiteSpace(fault.Pv) && fault.Side is "high" or "low":

@@ -5,7 +5,7 @@ namespace Hyperion.SimBeamline.Behaviours;
 /// <summary>
 /// A piece of the twin's IOC logic: commands posted from record events (which run under the database's lock) are
 /// handled one at a time, in order, on a worker of their own, so handlers may take twin time and write PVs. A
-/// command that fails (a PV the twin could not set) is kept in <see cref="LastError"/> and the next one runs.
+/// command that fails is kept in <see cref="LastError"/> and the next one runs.
 /// </summary>
 /// <typeparam name="TCommand">What is posted.</typeparam>
 public abstract class TwinController<TCommand> : IAsyncDisposable
@@ -72,8 +72,10 @@ public abstract class TwinController<TCommand> : IAsyncDisposable
             {
                 await HandleAsync(command, cancellationToken).ConfigureAwait(false);
             }
-            catch (InvalidOperationException e)
+            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
             {
+                // A failed command (a PV the twin could not set, a renderer refusing a geometry) must not stop the
+                // device: it is kept for the twin's log and tests, and the next command runs.
                 LastError = e;
                 await OnCommandFailedAsync(cancellationToken).ConfigureAwait(false);
             }

@@ -43,11 +43,14 @@ public sealed class TwinGridScanDialsTests
         var spots = probe["spots_per_image"]!.AsArray().Select(v => (int)v!).ToArray();
 
         var frames = run.Frames;
-        var lit = frames.Where(f => f.Truth.IlluminatedFraction > 0.25).Select(f => f.ImageNumber - 1).ToList();
-        var dark = frames.Where(f => f.Truth.IlluminatedFraction == 0).Select(f => f.ImageNumber - 1).ToList();
+        var lit = frames.Where(f => f.Truth.IlluminatedFraction > 0.1).Select(f => f.ImageNumber - 1).ToList();
+        // The beam's Gaussian tails touch everything, and a strong crystal shows spots with 0.2% of it lit: "missed"
+        // is under 0.01%.
+        var dark = frames.Where(f => f.Truth.IlluminatedFraction < 1e-4).Select(f => f.ImageNumber - 1).ToList();
+        var table = string.Join(", ", frames.Select(f => $"{f.ImageNumber}:{f.Truth.IlluminatedFraction:0.###}/{spots[f.ImageNumber - 1]}"));
         Assert.NotEmpty(lit);
-        Assert.True(dark.Count > points / 2, $"only {dark.Count} of {points} frames missed the crystal");
-        Assert.All(lit, i => Assert.True(spots[i] >= 10, $"image {i + 1} crossed the crystal but DIALS found {spots[i]} spots"));
-        Assert.All(dark, i => Assert.True(spots[i] <= 2, $"image {i + 1} missed the crystal but DIALS found {spots[i]} spots"));
+        Assert.True(dark.Count > points / 2, $"only {dark.Count} of {points} frames missed the crystal: {table}");
+        Assert.All(lit, i => Assert.True(spots[i] >= 20, $"image {i + 1} crossed the crystal but DIALS found {spots[i]} spots: {table}"));
+        Assert.All(dark, i => Assert.True(spots[i] <= 2, $"image {i + 1} missed the crystal but DIALS found {spots[i]} spots: {table}"));
     }
 }
