@@ -99,7 +99,7 @@ internal sealed class BackgroundModel
             for (var y = rowStart; y < rowEnd; y++)
             {
                 InterpolateRow(y, 1, row);
-                foreach (var (start, end) in modules.ActiveColumnRanges)
+                foreach (var (start, end) in modules.Columns)
                 {
                     for (var x = start; x < end; x++)
                     {

@@ -22,6 +22,8 @@ public sealed class DiffractionRenderer
     /// <summary>The classical electron radius in Å.</summary>
     private const double ElectronRadius = 2.8179403262e-5;
 
+    private static readonly Comparison<SpotPlan> ByFirstRow = (a, b) => a.Y0.CompareTo(b.Y0);
+
     private readonly Matrix3 _a0;
     private readonly Vector3D _axis;
     private readonly ExcitationModel _excitation;
@@ -195,12 +197,10 @@ public sealed class DiffractionRenderer
 
         var frameKey = Xoshiro256.Key(_sampleKey, unchecked((long)request.Seed));
         var context = new FramePredictor(this, state, request, darwin, frameKey, paint);
-        var codes = new List<int>();
+        var scratch = FrameScratch.Take();
+        var (codes, truth, spots, shares) = (scratch.Codes, scratch.Truth, scratch.Spots, scratch.Shares);
         state.Windows.Overlapping(lo, hi, codes);
         codes.Sort();
-        var truth = new List<PredictedReflection>();
-        var spots = new List<SpotPlan>();
-        var shares = new List<float>();
         var previous = -1;
         foreach (var code in codes)
         {
@@ -222,8 +222,7 @@ public sealed class DiffractionRenderer
         }
 
         var exposurePhotons = incident * request.ExposureSeconds;
-        var spotArray = spots.ToArray();
-        Array.Sort(spotArray, (a, b) => a.Y0.CompareTo(b.Y0));
-        return new FramePlan(state.Background, exposurePhotons, spotArray, [.. shares], frameKey, new FrameTruth(truth, volume, crystalVolume, state.Background.MeanCountsPerPhoton * exposurePhotons));
+        spots.Sort(ByFirstRow);
+        return new FramePlan(state.Background, exposurePhotons, spots, shares, frameKey, new FrameTruth([.. truth], volume, crystalVolume, state.Background.MeanCountsPerPhoton * exposurePhotons));
     }
 }

@@ -30,9 +30,10 @@ public sealed class EigerModuleLayout
         var rows = modular ? (height + GapSlow) / (ModuleHeight + GapSlow) : 1;
         ModuleColumns = columns;
         ModuleRows = rows;
-        ActiveColumnRanges = [.. Enumerable.Range(0, columns).Select(c => modular ? (c * (ModuleWidth + GapFast), (c * (ModuleWidth + GapFast)) + ModuleWidth) : (0, width))];
+        Columns = [.. Enumerable.Range(0, columns).Select(c => modular ? (c * (ModuleWidth + GapFast), (c * (ModuleWidth + GapFast)) + ModuleWidth) : (0, width))];
+        ActiveColumnRanges = Array.AsReadOnly(Columns);
         ActiveRowRanges = [.. Enumerable.Range(0, rows).Select(r => modular ? (r * (ModuleHeight + GapSlow), (r * (ModuleHeight + GapSlow)) + ModuleHeight) : (0, height))];
-        _gapColumn = Mark(width, ActiveColumnRanges);
+        _gapColumn = Mark(width, Columns);
         _gapRow = Mark(height, ActiveRowRanges);
     }
 
@@ -75,6 +76,9 @@ public sealed class EigerModuleLayout
 
     /// <summary>Whether the whole column <paramref name="fast"/> lies between module columns.</summary>
     public bool IsGapColumn(int fast) => (uint)fast >= (uint)Width || _gapColumn[fast];
+
+    /// <summary>The column ranges as an array: painting rows walks it without an enumerator per row.</summary>
+    internal (int Start, int End)[] Columns { get; }
 
     /// <summary>The number of pixels on modules.</summary>
     public long ActivePixels => (long)ActiveColumnRanges.Sum(r => r.End - r.Start) * ActiveRowRanges.Sum(r => r.End - r.Start);

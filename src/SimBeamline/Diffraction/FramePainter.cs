@@ -48,13 +48,15 @@ internal static unsafe class FramePainter
         var y0 = band * BandRows;
         var y1 = Math.Min(height, y0 + BandRows);
         var background = plan.Background;
+        var allSpots = CollectionsMarshal.AsSpan(plan.Spots);
+        var shares = CollectionsMarshal.AsSpan(plan.Shares);
         Span<float> nodes = stackalloc float[background.NodesX];
         Span<int> spots = stackalloc int[64];
         var spotCount = 0;
         List<int>? moreSpots = null;
-        for (var s = 0; s < plan.Spots.Length && plan.Spots[s].Y0 < y1; s++)
+        for (var s = 0; s < allSpots.Length && allSpots[s].Y0 < y1; s++)
         {
-            if (plan.Spots[s].Y1 > y0)
+            if (allSpots[s].Y1 > y0)
             {
                 if (spotCount < spots.Length)
                 {
@@ -80,7 +82,7 @@ internal static unsafe class FramePainter
             {
                 background.InterpolateRow(y, plan.BackgroundScale, nodes);
                 var random = new Xoshiro256(Xoshiro256.Key(plan.Key, y));
-                foreach (var (start, end) in modules.ActiveColumnRanges)
+                foreach (var (start, end) in modules.Columns)
                 {
                     PaintSegment(row, start, end, nodes, ref random);
                 }
@@ -88,14 +90,14 @@ internal static unsafe class FramePainter
 
             foreach (var s in spots[..spotCount])
             {
-                PaintSpotRow(row, y, plan.Spots[s], plan.Shares, modules);
+                PaintSpotRow(row, y, allSpots[s], shares, modules);
             }
 
             if (moreSpots is not null)
             {
                 foreach (var s in moreSpots)
                 {
-                    PaintSpotRow(row, y, plan.Spots[s], plan.Shares, modules);
+                    PaintSpotRow(row, y, allSpots[s], shares, modules);
                 }
             }
         }
@@ -194,7 +196,7 @@ internal static unsafe class FramePainter
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void PaintSpotRow<T>(Span<T> row, int y, in SpotPlan spot, float[] shares, EigerModuleLayout modules)
+    private static void PaintSpotRow<T>(Span<T> row, int y, in SpotPlan spot, ReadOnlySpan<float> shares, EigerModuleLayout modules)
         where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T>
     {
         if (y < spot.Y0 || y >= spot.Y1)
