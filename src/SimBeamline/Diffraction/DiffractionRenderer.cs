@@ -16,7 +16,10 @@ namespace Hyperion.SimBeamline.Diffraction;
 /// </summary>
 public sealed class DiffractionRenderer
 {
-    /// <summary>Reflections whose partiality is below this are left off a frame (and its truth).</summary>
+    /// <summary>
+    /// Reflections whose excitation exp(−ε²/2σ_ε²) stays below this throughout the exposure are left off a frame
+    /// (and its truth).
+    /// </summary>
     public const double MinimumPartiality = 1e-3;
 
     /// <summary>The classical electron radius in Å.</summary>
@@ -180,7 +183,7 @@ public sealed class DiffractionRenderer
         var state = StateFor(wavelength);
         var omega = request.OmegaStartDegrees;
         var oscillation = request.OscillationDegrees;
-        var still = Math.Abs(oscillation) < 1e-9;
+        var still = request.IsStill;
         var (lo, hi) = oscillation >= 0 ? (omega, omega + oscillation) : (omega + oscillation, omega);
 
         // Illumination at mid-exposure: the crystal turns little in one frame.
@@ -189,8 +192,9 @@ public sealed class DiffractionRenderer
         var crystalVolume = crystal.SizeMicrons.X * crystal.SizeMicrons.Y * crystal.SizeMicrons.Z;
         var incident = request.Beam.FluxPhotonsPerSecond * request.Transmission;
 
-        // Darwin: photons/s per e² of |F|² per radian of rocking = I₀ r_e² λ³ V / V_cell², with I₀V the flux times
-        // the beam-weighted path through the crystal (µm → Å).
+        // The Darwin formula's I₀·r_e²·λ³·V/V_cell²: a reflection rocked through the sphere at 1 rad/s gives this many
+        // photons per e² of |F|² (before the Lorentz and polarisation factors). I₀·V, for a beam that varies across
+        // the crystal, is the flux times the beam-weighted path through it (µm → Å).
         var weightedPath = volume / Illumination.PeakEquivalentArea(request.Beam, Options.BeamProfile) * 1e4;
         var cellVolume = crystal.UnitCell.Volume;
         var darwin = incident * weightedPath * ElectronRadius * ElectronRadius * wavelength * wavelength * wavelength / (cellVolume * cellVolume) * Options.IntensityScale;

@@ -57,7 +57,10 @@ internal sealed class FramePredictor(DiffractionRenderer renderer, WavelengthSta
         {
             var phi = Unwrap(geometry.CrossingDegrees(window), middle);
             var fraction = NormalDistribution.Cdf((hi - phi) / sigmaPhi) - NormalDistribution.Cdf((lo - phi) / sigmaPhi);
-            if (fraction < DiffractionRenderer.MinimumPartiality)
+
+            // Kept when the frame reaches where a still would keep it, however thin the frame (and its share).
+            var nearest = Math.Max(0, Math.Max(lo - phi, phi - hi)) / sigmaPhi;
+            if (Math.Exp(-nearest * nearest / 2) < DiffractionRenderer.MinimumPartiality)
             {
                 return;
             }
@@ -84,7 +87,7 @@ internal sealed class FramePredictor(DiffractionRenderer renderer, WavelengthSta
         var (inFrame, peak, peakPhi) = Integrate(r0, geometry.SigmaEpsilon, from, to);
         var (whole, _, _) = Integrate(r0, geometry.SigmaEpsilon, begin, end);
         var share = whole > 0 ? inFrame / whole : 0;
-        if (share < DiffractionRenderer.MinimumPartiality || peak < DiffractionRenderer.MinimumPartiality)
+        if (peak < DiffractionRenderer.MinimumPartiality)
         {
             return;
         }

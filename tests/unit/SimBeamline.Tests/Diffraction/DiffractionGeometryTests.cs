@@ -157,6 +157,27 @@ public class DiffractionGeometryTests
     }
 
     [Fact]
+    public void A_still_records_what_a_very_thin_rotation_frame_through_the_same_omega_records()
+    {
+        // Both follow from one rocking curve: a still at ω sees its height there, a frame of width Δω centred on ω
+        // sees its integral over Δω, spread over the same exposure.
+        var renderer = Thaumatin.Renderer;
+        var rotation = renderer.Predict(Thaumatin.Rotation(80, 2)).Reflections
+            .Where(r => !double.IsNaN(r.PhiDegrees) && r.ExpectedCounts > 100 && r.Partiality > 0.999).Take(10).ToList();
+        Assert.Equal(10, rotation.Count);
+        foreach (var r in rotation)
+        {
+            var stills = renderer.Predict(Thaumatin.Still(r.PhiDegrees)).Reflections;
+            Assert.True(stills.Any(s => s.Index == r.Index), $"{r.Index} at {r.PhiDegrees}: {stills.Count} in the still");
+            var still = stills.Single(s => s.Index == r.Index);
+            var thin = renderer.Predict(Thaumatin.Rotation(r.PhiDegrees - 5e-5, 1e-4)).Reflections.Single(s => s.Index == r.Index);
+            Assert.Equal(1, still.Partiality, 4);
+            Assert.Equal(still.ExpectedCounts, thin.ExpectedCounts, 1e-3 * still.ExpectedCounts);
+            Assert.Equal(still.Fast, thin.Fast, 1e-3);
+        }
+    }
+
+    [Fact]
     public void A_still_shows_a_plausible_number_of_spots()
     {
         // Thaumatin at 1.6 Å, 4 ms at 10¹² photons/s: tens to a few hundred spots worth finding on a 4M.
