@@ -458,7 +458,7 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
         var foils = (int)_attenuator.Get("DEC_TO_BIN").GetDouble();
         var shutterOpen = _shutter.Get("STA").GetDouble() != 0;
         var current = _ring.Get("SIGNAL").GetDouble();
-        var transmission = shutterOpen ? AttenuatorSimulation.Transmission(foils, energy) * Math.Clamp(current / FullCurrent, 0, 1.1) : 0;
+        var transmission = shutterOpen ? AttenuatorSimulation.Transmission(foils, energy) * Math.Clamp(current / FullCurrent, 0, 1) : 0;
         return (BeamGeometry.FromEnergy(energy), transmission);
     }
 
