@@ -313,14 +313,7 @@ public sealed class MotorRecord : Record, IDisposable
             Wrap();
         }
 
-        if (Database is { } database)
-        {
-            database.Execute(Change);
-        }
-        else
-        {
-            Change();
-        }
+        Simulate(Change);
     }
 
     /// <summary>
@@ -344,13 +337,19 @@ public sealed class MotorRecord : Record, IDisposable
             Wrap();
         }
 
+        Simulate(Change);
+    }
+
+    // A simulated hardware event runs under the database's lock, as the controller's poll would.
+    private void Simulate(Action change)
+    {
         if (Database is { } database)
         {
-            database.Execute(Change);
+            database.Execute(change);
         }
         else
         {
-            Change();
+            change();
         }
     }
 
