@@ -6,6 +6,9 @@ public enum EigerCommandKind
     /// <summary>The file writer's file name was set.</summary>
     FileName,
 
+    /// <summary>The file writer's directory was set.</summary>
+    FilePath,
+
     /// <summary>The file writer's Capture was set (Number: the demand).</summary>
     Capture,
 

@@ -73,8 +73,12 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
 
         // Record events run under the database's lock: they only queue.
         _eiger.Record("OD:FileName").Processed += _ => Post(new EigerCommand(EigerCommandKind.FileName));
+        _eiger.Record("OD:FilePath").Processed += _ => Post(new EigerCommand(EigerCommandKind.FilePath));
         _eiger.Record("OD:Capture").Processed += r => Post(new EigerCommand(EigerCommandKind.Capture, r.ValueField.Number));
         _eiger.Record("OD:META:Stop").Processed += _ => Post(new EigerCommand(EigerCommandKind.MetaStop));
+
+        // Odin's StartTimeout ends a capture: the writers finish with the frames they have.
+        _eiger.Record("OD:StartTimeout").Processed += _ => Post(new EigerCommand(EigerCommandKind.Capture, 0));
         _eiger.Record("CAM:Acquire").Processed += r => Post(new EigerCommand(EigerCommandKind.Acquire, r.ValueField.Number));
         for (var node = 1; node <= OdinNodes; node++)
         {
@@ -140,9 +144,13 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
         {
             case EigerCommandKind.FileName:
                 var name = Text("OD:FileName");
+                await _eiger.SetTextAsync("OD:FileName_RBV", name, cancellationToken).ConfigureAwait(false);
                 await _eiger.SetTextAsync("OD:AcquisitionID_RBV", name, cancellationToken).ConfigureAwait(false);
                 await _eiger.SetTextAsync("OD:META:FileName", name, cancellationToken).ConfigureAwait(false);
                 await _eiger.SetAsync("OD:META:AcquisitionActive_RBV", name.Length > 0 ? 1 : 0, cancellationToken).ConfigureAwait(false);
+                break;
+            case EigerCommandKind.FilePath:
+                await _eiger.SetTextAsync("OD:FilePath_RBV", Text("OD:FilePath"), cancellationToken).ConfigureAwait(false);
                 break;
             case EigerCommandKind.Capture when command.Number != 0:
                 await StartCaptureAsync(cancellationToken).ConfigureAwait(false);
