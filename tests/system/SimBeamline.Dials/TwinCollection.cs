@@ -92,7 +92,7 @@ public sealed class TwinCollection : IAsyncDisposable
         var frames = Frames;
         var first = frames[0].Request;
         var omegas = frames.Select(f => f.Request.OmegaStartDegrees).ToList();
-        var increment = still ? 0 : frames.Average(f => f.Request.OscillationDegrees);
+        var increment = still ? 0 : frames.Select(f => f.Request.OscillationDegrees).Order().ElementAt(frames.Count / 2);
         var scan = new NxmxScan(
             omegas,
             increment,

@@ -15,7 +15,7 @@ public sealed class TwinRotationDialsTests
     [Fact]
     public async Task Dials_indexes_a_180_frame_sweep_to_the_crystals_unit_cell()
     {
-        await using var run = new TwinCollection("rot_1");
+        await using var run = new TwinCollection("rot_1", speed: 2);
         const int frames = 180;
         const double width = 0.5, exposure = 0.1;
         var smargon = I03Beamline.Create("s03").Get<Smargon>("smargon");
@@ -37,8 +37,10 @@ public sealed class TwinRotationDialsTests
         await run.ArmAsync(frames, triggers: 1, imagesPerTrigger: frames, exposure: exposure);
         await run.PutAsync(zebra + "PC_ARM", 1);
         await smargon.Omega.Velocity.SetAsync(width / exposure);
-        await smargon.Omega.MoveToAsync((frames * width) + 2).WaitAsync(TwinCollection.Timeout);
+        // Well past the sweep, so a gate the twin opens late under load still sees every frame turn.
+        await smargon.Omega.MoveToAsync((frames * width) + 10).WaitAsync(TwinCollection.Timeout);
         await run.WaitForFramesAsync(frames);
+        Assert.All(run.Frames, f => Assert.Equal(width, f.Request.OscillationDegrees, 6));
         run.WriteMaster(still: false);
 
         await ExternalTool.RunAsync("dials.import", run.Directory, TwinCollection.Timeout, run.MasterPath);
