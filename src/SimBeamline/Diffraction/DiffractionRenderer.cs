@@ -168,7 +168,7 @@ public sealed class DiffractionRenderer
         var mu = SensorAbsorption.AttenuationPerMm(Detector.SensorMaterial, BeamGeometry.HcKevAngstrom / wavelength);
         state = new WavelengthState(
             wavelength,
-            new EwaldWindows(Reflections, _a0, _axis, s0, wavelength, _excitation),
+            new EwaldWindows(Reflections, _a0, _axis, s0, wavelength, _excitation, Detector),
             new BackgroundModel(Detector, wavelength, Options, mu, Modules),
             mu);
         _state = state;

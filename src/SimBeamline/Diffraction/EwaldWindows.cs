@@ -27,15 +27,16 @@ internal sealed class EwaldWindows
     private readonly float[] _longEnd;
     private readonly int[] _longCode;
 
-    public EwaldWindows(ReflectionList reflections, Matrix3 a0, Vector3D axis, Vector3D s0, double wavelength, ExcitationModel excitation)
+    public EwaldWindows(ReflectionList reflections, Matrix3 a0, Vector3D axis, Vector3D s0, double wavelength, ExcitationModel excitation, DetectorGeometry detector)
     {
         Wavelength = wavelength;
-        var fine = new List<(float Begin, float End, int Code)>(reflections.Count * 2);
+        var fine = new List<(float Begin, float End, int Code)>(reflections.Count);
         var longWindows = new List<(float Begin, float End, int Code)>();
         for (var i = 0; i < reflections.Count; i++)
         {
             var h = reflections.IndexAt(i);
-            var geometry = EwaldGeometry.Compute(a0 * new Vector3D(h.H, h.K, h.L), axis, s0, wavelength, excitation);
+            var r0 = a0 * new Vector3D(h.H, h.K, h.L);
+            var geometry = EwaldGeometry.Compute(r0, axis, s0, wavelength, excitation);
             if (!geometry.HasWindows)
             {
                 continue;
@@ -46,7 +47,14 @@ internal sealed class EwaldWindows
                 var (begin, end) = geometry.Window(w);
                 var shift = Math.Floor(begin / 360) * 360;
                 var entry = ((float)(begin - shift), (float)(end - shift), (i * 2) + w);
-                (end - begin <= FineLimit ? fine : longWindows).Add(entry);
+                if (end - begin > FineLimit)
+                {
+                    longWindows.Add(entry);
+                }
+                else if (!geometry.Crosses || MayLandOnDetector(detector, s0, r0, axis, geometry.CrossingDegrees(w), (end - begin) / 2))
+                {
+                    fine.Add(entry);
+                }
             }
         }
 
@@ -92,6 +100,28 @@ internal sealed class EwaldWindows
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Whether a reflection crossing at <paramref name="crossingDegrees"/> can put a spot on the detector anywhere in
+    /// its window: most reflections of a small detector never do, and leaving them out of the bins spares every
+    /// frame their work. Within its window the diffracted ray turns by at most |r|·λ per radian of omega; the
+    /// margin covers that (at the detector's worst obliquity) plus the spot's own size and parallax.
+    /// </summary>
+    private static bool MayLandOnDetector(DetectorGeometry detector, Vector3D s0, Vector3D r0, Vector3D axis, double crossingDegrees, double halfWindowDegrees)
+    {
+        var s1 = s0 + (Matrix3.Rotation(axis, crossingDegrees * Math.PI / 180) * r0);
+        if (detector.Project(s1) is not var (fast, slow))
+        {
+            return true;
+        }
+
+        var direction = s1.Normalized();
+        var cosIncidence = Math.Max(0.05, Math.Abs(Vector3D.Dot(direction, detector.Normal.Normalized())));
+        var distance = Math.Abs(Vector3D.Dot(detector.Origin, detector.Normal.Normalized()));
+        var turn = halfWindowDegrees * Math.PI / 180 * r0.Length / s0.Length;
+        var margin = 16 + (turn * distance / (cosIncidence * cosIncidence * cosIncidence) / detector.PixelSizeMm);
+        return fast > -margin && slow > -margin && fast < detector.Width + margin && slow < detector.Height + margin;
     }
 
     private static int Mod(int value, int modulus) => ((value % modulus) + modulus) % modulus;

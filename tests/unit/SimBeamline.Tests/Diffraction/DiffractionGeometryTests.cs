@@ -178,6 +178,37 @@ public class DiffractionGeometryTests
     }
 
     [Fact]
+    public void Every_excited_reflection_that_lands_on_the_detector_is_predicted()
+    {
+        // Brute force over all half a million reflections: the windows and the detector filter must lose none.
+        var renderer = Thaumatin.NoParallax;
+        var lambda = Thaumatin.Beam.WavelengthAngstrom;
+        var s0 = BeamGeometry.Direction / lambda;
+        foreach (var omega in new[] { 3.0, 141.7 })
+        {
+            var predicted = renderer.Predict(Thaumatin.Still(omega)).Reflections.Select(r => r.Index).ToHashSet();
+            var expected = 0;
+            var a = renderer.Goniometer.OmegaRotation(omega) * renderer.ReciprocalLatticeAtOmegaZero;
+            foreach (var reflection in renderer.Reflections)
+            {
+                var r = a * new Vector3D(reflection.Index.H, reflection.Index.K, reflection.Index.L);
+                var s1 = s0 + r;
+                var epsilon = s1.Length - (1 / lambda);
+                if (Math.Abs(epsilon) > 2 * renderer.Excitation.SigmaEpsilon(r.Length, lambda) || renderer.Detector.Project(s1) is not var (fast, slow)
+                    || fast < 5 || slow < 5 || fast > renderer.Detector.Width - 5 || slow > renderer.Detector.Height - 5)
+                {
+                    continue;
+                }
+
+                expected++;
+                Assert.True(predicted.Contains(reflection.Index), $"{reflection.Index} at ω = {omega} is missing");
+            }
+
+            Assert.True(expected > 50, $"{expected} reflections checked");
+        }
+    }
+
+    [Fact]
     public void A_still_shows_a_plausible_number_of_spots()
     {
         // Thaumatin at 1.6 Å, 4 ms at 10¹² photons/s: tens to a few hundred spots worth finding on a 4M.
