@@ -1,5 +1,5 @@
-using Hyperion.Nexus.Geometry;
 using System.Text.Json.Serialization;
+using Hyperion.Nexus.Geometry;
 
 namespace Hyperion.SimBeamline.Samples;
 

@@ -1,6 +1,6 @@
-using Hyperion.Nexus.Geometry;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Hyperion.Nexus.Geometry;
 
 namespace Hyperion.SimBeamline.Samples;
 
