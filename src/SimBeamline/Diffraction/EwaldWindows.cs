@@ -58,8 +58,8 @@ internal sealed class EwaldWindows
             }
         }
 
-        (_fineStart, _fineBegin, _fineEnd, _fineCode) = Bin(fine, FineBins, e => [(int)Math.Min(FineBins - 1, e.Begin / FineBin)]);
-        (_longStart, _longBegin, _longEnd, _longCode) = Bin(longWindows, LongBins, e => LongBinsOf(e.Begin, e.End));
+        (_fineStart, _fineBegin, _fineEnd, _fineCode) = Bin(fine, FineBins, FineBin, spread: false);
+        (_longStart, _longBegin, _longEnd, _longCode) = Bin(longWindows, LongBins, LongBin, spread: true);
     }
 
     /// <summary>The wavelength (Å).</summary>
@@ -126,26 +126,27 @@ internal sealed class EwaldWindows
 
     private static int Mod(int value, int modulus) => ((value % modulus) + modulus) % modulus;
 
-    private static int[] LongBinsOf(float begin, float end)
+    /// <summary>
+    /// A counting sort of windows into bins: by their start, or (<paramref name="spread"/>) into every bin they cover,
+    /// where a bin beyond the circle holds its window shifted by whole turns.
+    /// </summary>
+    private static (int[] Start, float[] Begin, float[] End, int[] Code) Bin(List<(float Begin, float End, int Code)> windows, int bins, double width, bool spread)
     {
-        var first = (int)Math.Floor(begin / LongBin);
-        var last = (int)Math.Floor(end / LongBin);
-        return [.. Enumerable.Range(first, last - first + 1)];
-    }
+        static (int First, int Last) Covered((float Begin, float End, int Code) window, int bins, double width, bool spread)
+        {
+            var first = Math.Min(bins - 1, (int)Math.Floor(window.Begin / width));
+            return (first, spread ? (int)Math.Floor(window.End / width) : first);
+        }
 
-    /// <summary>A counting sort of windows into bins; an unwrapped bin beyond the circle stores its window shifted by whole turns.</summary>
-    private static (int[] Start, float[] Begin, float[] End, int[] Code) Bin(List<(float Begin, float End, int Code)> windows, int bins, Func<(float Begin, float End, int Code), int[]> binsOf)
-    {
         var start = new int[bins + 1];
-        var placed = new List<(int Bin, float Begin, float End, int Code)>(windows.Count);
+        var total = 0;
         foreach (var window in windows)
         {
-            foreach (var bin in binsOf(window))
+            var (first, last) = Covered(window, bins, width, spread);
+            for (var bin = first; bin <= last; bin++)
             {
-                var wrapped = Mod(bin, bins);
-                var offset = (float)((bin - wrapped) / bins * 360.0);
-                placed.Add((wrapped, window.Begin - offset, window.End - offset, window.Code));
-                start[wrapped + 1]++;
+                start[Mod(bin, bins) + 1]++;
+                total++;
             }
         }
 
@@ -155,13 +156,19 @@ internal sealed class EwaldWindows
         }
 
         var next = (int[])start.Clone();
-        var begin = new float[placed.Count];
-        var end = new float[placed.Count];
-        var code = new int[placed.Count];
-        foreach (var (bin, b, e, c) in placed)
+        var begin = new float[total];
+        var end = new float[total];
+        var code = new int[total];
+        foreach (var window in windows)
         {
-            var at = next[bin]++;
-            (begin[at], end[at], code[at]) = (b, e, c);
+            var (first, last) = Covered(window, bins, width, spread);
+            for (var bin = first; bin <= last; bin++)
+            {
+                var wrapped = Mod(bin, bins);
+                var offset = (float)((bin - wrapped) / bins * 360.0);
+                var at = next[wrapped]++;
+                (begin[at], end[at], code[at]) = (window.Begin - offset, window.End - offset, window.Code);
+            }
         }
 
         return (start, begin, end, code);
