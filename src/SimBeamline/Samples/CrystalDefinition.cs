@@ -30,7 +30,7 @@ public sealed record CrystalDefinition
     [JsonPropertyName("orientation_deg")]
     public Vector3D? OrientationDegrees { get; init; }
 
-    /// <summary>Mosaic spread in degrees.</summary>
+    /// <summary>Mosaic spread in degrees (full width at half maximum).</summary>
     [JsonPropertyName("mosaicity_deg")]
     public double MosaicityDegrees { get; init; } = 0.1;
 
