@@ -13,7 +13,8 @@ public static class SpotFrames
     {
         var (width, height) = (detector.Width, detector.Height);
         var frame = new uint[width * height];
-        var random = new Random(HashCode.Combine(seed, image));
+        // HashCode is randomised per process: the seed must be combined by hand to repeat across runs.
+        var random = new Random(unchecked((seed * 7919) + image));
         var threshold = Math.Exp(-background);
         for (var i = 0; i < frame.Length; i++)
         {
