@@ -9,10 +9,11 @@
 #   hdf5-filter-plugin  the LZ4 HDF5 filter plugin (bookworm's no longer builds bitshuffle's).
 #   bitshuffle       the bitshuffle HDF5 filter plugin (32008, libh5bshuf.so in libhdf5's plugin directory), so h5py
 #                    and DIALS read bitshuffle-LZ4 data; the reference for our codec's golden chunks.
+#   rabbitmq-server  the real AMQP broker the FakeZocalo system tests talk to (started by scripts/rabbitmq.sh).
 set -euo pipefail
 
 need=()
-for pkg in python3-pyepics dials libhdf5-103-1 hdf5-filter-plugin bitshuffle python3-h5py; do
+for pkg in python3-pyepics dials libhdf5-103-1 hdf5-filter-plugin bitshuffle python3-h5py rabbitmq-server; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 

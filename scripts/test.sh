@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Sets up (system packages the tests use as real peers, see scripts/setup.sh) and runs every test of the
+# Sets up (system packages the tests use as real peers, see scripts/setup.sh; the RabbitMQ broker, see
+# scripts/rabbitmq.sh) and runs every test of the
 # solution, then prints the totals as "N passed, N failed, N skipped".
 # Usage: scripts/test.sh [extra dotnet test arguments]
 set -euo pipefail
@@ -7,6 +8,7 @@ cd "$(dirname "$0")/.."
 
 command -v dotnet >/dev/null || { echo "dotnet (SDK 10) is required: https://dot.net" >&2; exit 2; }
 scripts/setup.sh
+scripts/rabbitmq.sh
 
 results=TestResults
 rm -rf "$results"

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Starts Debian's rabbitmq-server for the FakeZocalo system tests unless a broker already answers on
+# 127.0.0.1:5672, then waits for it to finish starting. Idempotent.
+# Set HYPERION_RABBITMQ_URI to use a broker elsewhere; this script then does nothing.
+set -euo pipefail
+
+if [ -n "${HYPERION_RABBITMQ_URI:-}" ]; then
+  exit 0
+fi
+
+node=rabbit@localhost
+if (exec 3<>/dev/tcp/127.0.0.1/5672) 2>/dev/null; then
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+log=${TMPDIR:-/tmp}/hyperion-rabbitmq.log
+echo "Starting rabbitmq-server ($node, log $log)"
+$SUDO env RABBITMQ_NODENAME=$node RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 \
+  nohup rabbitmq-server >"$log" 2>&1 &
+if ! $SUDO timeout 120 rabbitmqctl -n $node await_startup >/dev/null 2>&1; then
+  echo "rabbitmq-server did not start within 120 s; its log:" >&2
+  tail -50 "$log" >&2
+  exit 1
+fi
+echo "rabbitmq-server is up on 127.0.0.1:5672"
