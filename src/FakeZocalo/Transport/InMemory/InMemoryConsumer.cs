@@ -12,6 +12,7 @@ internal sealed class InMemoryConsumer : IAsyncDisposable
     private readonly InMemoryQueue _queue;
     private readonly Func<TransportMessage, CancellationToken, Task<MessageDisposition>> _handler;
     private readonly SemaphoreSlim _credit;
+    private readonly SemaphoreSlim _concurrency;
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<long, InMemoryEnvelope> _unsettled = new();
     private readonly ConcurrentDictionary<long, Task> _running = new();
@@ -28,6 +29,7 @@ internal sealed class InMemoryConsumer : IAsyncDisposable
         _queue = queue;
         _handler = handler;
         _credit = new SemaphoreSlim(options.Prefetch, options.Prefetch);
+        _concurrency = new SemaphoreSlim(options.HandlerConcurrency, options.HandlerConcurrency);
     }
 
     public void Start()
@@ -59,6 +61,7 @@ internal sealed class InMemoryConsumer : IAsyncDisposable
 
         _stop.Dispose();
         _credit.Dispose();
+        _concurrency.Dispose();
     }
 
     private static async Task WhenStopped(Task task)
@@ -95,11 +98,28 @@ internal sealed class InMemoryConsumer : IAsyncDisposable
 
             var tag = Interlocked.Increment(ref _nextTag);
             _unsettled[tag] = envelope;
-            _running[tag] = DeliverAsync(tag, envelope, stop);
+
+            // Taken in queue order here, so a handler concurrency of 1 also handles them in queue order.
+            await _concurrency.WaitAsync(stop);
+            var delivery = DeliverAsync(tag, envelope, stop);
+            _running[tag] = delivery;
+            _ = delivery.ContinueWith(_ => _running.TryRemove(tag, out Task? _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 
     private async Task DeliverAsync(long tag, InMemoryEnvelope envelope, CancellationToken stop)
+    {
+        try
+        {
+            await HandleAsync(tag, envelope, stop);
+        }
+        finally
+        {
+            _concurrency.Release();
+        }
+    }
+
+    private async Task HandleAsync(long tag, InMemoryEnvelope envelope, CancellationToken stop)
     {
         await Task.Yield();
         var message = new TransportMessage(
@@ -121,7 +141,6 @@ internal sealed class InMemoryConsumer : IAsyncDisposable
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             // Unsubscribed mid-delivery: the message stays unsettled and goes back to the queue on dispose.
-            _running.TryRemove(tag, out _);
             return;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -135,8 +154,6 @@ internal sealed class InMemoryConsumer : IAsyncDisposable
         {
             await message.SettleAsync(disposition, CancellationToken.None);
         }
-
-        _running.TryRemove(tag, out _);
     }
 
     private void Settle(long tag, MessageDisposition disposition)

@@ -164,7 +164,7 @@ public sealed class RabbitMqTransport : ITransport
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var channel = await _connection.CreateChannelAsync(
-            new CreateChannelOptions(false, false, consumerDispatchConcurrency: (ushort)options.Prefetch),
+            new CreateChannelOptions(false, false, consumerDispatchConcurrency: (ushort)options.HandlerConcurrency),
             cancellationToken);
         try
         {

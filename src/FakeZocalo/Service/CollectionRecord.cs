@@ -1,0 +1,9 @@
+namespace Hyperion.FakeZocalo.Service;
+
+/// <summary>The ISPyB facts about one data collection that processing needs.</summary>
+/// <param name="Dcid">The data collection id.</param>
+/// <param name="Dcgid">Its group.</param>
+/// <param name="ImageDirectory">Where the detector writes its files.</param>
+/// <param name="NumberOfImages">How many images ISPyB expects.</param>
+/// <param name="Grid">Its grid (GridInfo), or null when it is not a grid scan.</param>
+public sealed record CollectionRecord(long Dcid, long Dcgid, string ImageDirectory, int NumberOfImages, GridShape? Grid);
