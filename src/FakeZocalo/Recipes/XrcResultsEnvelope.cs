@@ -318,7 +318,10 @@ public static class XrcResultsEnvelope
         writer.WriteEndObject();
     }
 
-    /// <summary>A double as Python's <c>json.dumps</c> writes a float: shortest round-trip digits, always with a point or exponent.</summary>
+    /// <summary>
+    /// A double as Python's <c>json.dumps</c> writes a float (<c>repr</c>): the shortest digits that read back
+    /// exactly, always with a point or an exponent, and an exponent only below 1e-4 or from 1e16 up.
+    /// </summary>
     internal static string PythonFloat(double value)
     {
         if (!double.IsFinite(value))
@@ -326,12 +329,52 @@ public static class XrcResultsEnvelope
             throw new ArgumentOutOfRangeException(nameof(value), value, "JSON has no representation for a non-finite centre of mass");
         }
 
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        if (text.Contains('E', StringComparison.Ordinal))
+        if (value == 0)
         {
-            return text.Replace("E", "e", StringComparison.Ordinal);
+            return double.IsNegative(value) ? "-0.0" : "0.0";
         }
 
-        return text.Contains('.', StringComparison.Ordinal) ? text : text + ".0";
+        // .NET's "R" gives the same shortest digits as Python; only the layout differs.
+        var shortest = Math.Abs(value).ToString("R", CultureInfo.InvariantCulture);
+        var exponent = 0;
+        var mantissa = shortest;
+        var e = shortest.IndexOf('E', StringComparison.Ordinal);
+        if (e >= 0)
+        {
+            exponent = int.Parse(shortest[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            mantissa = shortest[..e];
+        }
+
+        var dot = mantissa.IndexOf('.', StringComparison.Ordinal);
+        var digits = dot >= 0 ? mantissa[..dot] + mantissa[(dot + 1)..] : mantissa;
+        var integerDigits = dot >= 0 ? dot : mantissa.Length;
+        var leadingZeros = 0;
+        while (leadingZeros < digits.Length - 1 && digits[leadingZeros] == '0')
+        {
+            leadingZeros++;
+        }
+
+        digits = digits[leadingZeros..].TrimEnd('0');
+        var point = integerDigits - leadingZeros + exponent;
+        string body;
+        if (point is <= -4 or > 16)
+        {
+            var power = point - 1;
+            body = $"{digits[0]}{(digits.Length > 1 ? "." + digits[1..] : string.Empty)}e{(power < 0 ? '-' : '+')}{Math.Abs(power):00}";
+        }
+        else if (point <= 0)
+        {
+            body = "0." + new string('0', -point) + digits;
+        }
+        else if (point >= digits.Length)
+        {
+            body = digits + new string('0', point - digits.Length) + ".0";
+        }
+        else
+        {
+            body = digits[..point] + "." + digits[point..];
+        }
+
+        return value < 0 ? "-" + body : body;
     }
 }
