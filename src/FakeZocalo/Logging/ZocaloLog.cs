@@ -49,4 +49,7 @@ internal static partial class ZocaloLog
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "Periodic work failed on the broker: {Reason}; retrying next tick")]
     public static partial void TickFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 33, Level = LogLevel.Error, Message = "dcgid {Dcgid} cannot be centred: {Reason}; no result is sent")]
+    public static partial void GroupNotCentrable(ILogger logger, long dcgid, string reason);
 }

@@ -7,6 +7,7 @@ namespace Hyperion.FakeZocalo.Messages;
 public sealed record ImageAnalysed(
     long Dcid,
     long Dcgid,
+    [property: JsonPropertyName("filename")] string Filename,
     [property: JsonPropertyName("frame_index")] int FrameIndex,
     [property: JsonPropertyName("image_number")] int ImageNumber,
     [property: JsonPropertyName("summary")] ImageSpotSummary? Summary,

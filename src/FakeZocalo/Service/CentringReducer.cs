@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using Hyperion.FakeZocalo.Centring;
 using Hyperion.FakeZocalo.Faults;
 using Hyperion.FakeZocalo.Logging;
 using Hyperion.FakeZocalo.Messages;
@@ -90,10 +90,21 @@ public sealed class CentringReducer : IDisposable
             if (!_groups.TryGetValue(input.Dcgid, out var group))
             {
                 var collections = await _catalog.GroupCollectionsAsync(input.Dcgid, cancellationToken);
-                group = new GroupProgress(input.Dcgid, collections.Where(c => c.Grid is not null).OrderBy(c => c.Dcid).ToArray(), _time.GetUtcNow());
-                if (group.Grids.Count == 0)
+                var grids = collections.Where(c => c.Grid is not null).OrderBy(c => c.Dcid).Select(c => c.Grid!).ToArray();
+                if (grids.Length == 0)
                 {
                     // Not a grid scan (a rotation): per-image analysis only, nothing to centre.
+                    return MessageDisposition.Ack;
+                }
+
+                try
+                {
+                    group = new GroupProgress(input.Dcgid, grids, _time.GetUtcNow());
+                }
+                catch (CentringInputException unusable)
+                {
+                    ZocaloLog.GroupNotCentrable(_logger, input.Dcgid, unusable.Message);
+                    Remember(input.Dcgid);
                     return MessageDisposition.Ack;
                 }
 
@@ -101,8 +112,17 @@ public sealed class CentringReducer : IDisposable
                 _openGroups = _groups.Count;
             }
 
-            group.Apply(input, _time.GetUtcNow());
-            if (!group.IsComplete)
+            try
+            {
+                group.Apply(input, _time.GetUtcNow());
+            }
+            catch (CentringInputException bad)
+            {
+                ZocaloLog.BadReducerInput(_logger, bad.Message, message.BodyText);
+                return MessageDisposition.DeadLetter;
+            }
+
+            if (!group.Completion.IsComplete)
             {
                 group.Held.Add(message);
                 return MessageDisposition.Hold;
@@ -153,38 +173,22 @@ public sealed class CentringReducer : IDisposable
         }
     }
 
-    private static JsonArray WithExtraCrystal(JsonArray results, int offset)
+    private static CentringOutcome WithExtraCrystal(CentringOutcome outcome, int offset)
     {
-        if (results.Count == 0)
+        if (outcome.Results.Count == 0)
         {
-            return results;
+            return outcome;
         }
 
-        // Re-parsed so every number reads back as either integer or floating point.
-        var extra = JsonNode.Parse(results[0]!.ToJsonString())!.AsObject();
-        Shift(extra["centre_of_mass"], offset, fractional: true);
-        Shift(extra["max_voxel"], offset, fractional: false);
-        if (extra["bounding_box"] is JsonArray box)
+        // The extra crystal sits further along the grid's x, the axis both grids share.
+        var best = outcome.Results[0];
+        var extra = best with
         {
-            foreach (var corner in box)
-            {
-                Shift(corner, offset, fractional: false);
-            }
-        }
-
-        results.Add(extra);
-        return results;
-    }
-
-    private static void Shift(JsonNode? vector, int offset, bool fractional)
-    {
-        // The extra crystal sits further along the grid's x (the axis both grids share).
-        if (vector is JsonArray { Count: > 0 } components)
-        {
-            components[0] = fractional
-                ? JsonValue.Create(components[0]!.GetValue<double>() + offset)
-                : JsonValue.Create(components[0]!.GetValue<long>() + offset);
-        }
+            CentreOfMass = [best.CentreOfMass[0] + offset, .. best.CentreOfMass.Skip(1)],
+            MaxVoxel = [best.MaxVoxel[0] + offset, .. best.MaxVoxel.Skip(1)],
+            BoundingBox = best.BoundingBox is { } box ? box with { X0 = box.X0 + offset, X1 = box.X1 + offset } : null,
+        };
+        return outcome with { Results = [.. outcome.Results, extra] };
     }
 
     private void Remember(long dcgid)
@@ -201,22 +205,33 @@ public sealed class CentringReducer : IDisposable
 
     private async Task FinishAsync(GroupProgress group, CancellationToken cancellationToken)
     {
-        var grids = group.Counts();
-        var results = _computer.Compute(grids);
-        var dcid = grids[0].Collection.Dcid;
+        var grids = group.Completion.ToSpotCounts();
+        CentringOutcome outcome;
+        try
+        {
+            outcome = _computer.Compute(grids);
+        }
+        catch (CentringInputException unusable)
+        {
+            ZocaloLog.GroupNotCentrable(_logger, group.Dcgid, unusable.Message);
+            await SettleAsync(group.Held, cancellationToken);
+            return;
+        }
+
+        var dcid = grids[0].Dcid;
         var dcgid = group.Dcgid;
-        var fault = _faults.Match(grids[0].Filename);
-        ZocaloLog.GroupComplete(_logger, dcgid, grids.Count, results.Count, fault?.Kind);
+        var fault = _faults.Match(group.Filename ?? string.Empty);
+        ZocaloLog.GroupComplete(_logger, dcgid, grids.Count, outcome.Results.Count, fault?.Kind);
         switch (fault?.Kind)
         {
             case ZocaloFaultKind.NoReply:
                 await SettleAsync(group.Held, cancellationToken);
                 return;
             case ZocaloFaultKind.EmptyResults:
-                results = [];
+                outcome = outcome with { Results = [] };
                 break;
             case ZocaloFaultKind.ExtraCrystal:
-                results = WithExtraCrystal(results, fault.Offset);
+                outcome = WithExtraCrystal(outcome, fault.Offset);
                 break;
             case ZocaloFaultKind.WrongDcid:
                 dcid += 1_000_000;
@@ -224,25 +239,25 @@ public sealed class CentringReducer : IDisposable
                 break;
             case ZocaloFaultKind.LateReply:
                 // Sent later without holding up other groups; its inputs stay unacknowledged until it is out.
-                var late = PublishLateAsync(fault.Delay, dcid, dcgid, results, group.Held);
+                var late = PublishLateAsync(fault.Delay, dcid, dcgid, outcome, group.Held);
                 _lateReplies[late] = true;
                 _ = late.ContinueWith(t => _lateReplies.TryRemove(t, out _), TaskScheduler.Default);
                 return;
         }
 
-        await _publisher.PublishAsync(dcid, dcgid, results, cancellationToken);
+        await _publisher.PublishAsync(dcid, dcgid, outcome, cancellationToken);
         if (fault?.Kind == ZocaloFaultKind.Duplicate)
         {
-            await _publisher.PublishAsync(dcid, dcgid, results.DeepClone().AsArray(), cancellationToken);
+            await _publisher.PublishAsync(dcid, dcgid, outcome, cancellationToken);
         }
 
         await SettleAsync(group.Held, cancellationToken);
     }
 
-    private async Task PublishLateAsync(TimeSpan delay, long dcid, long dcgid, JsonArray results, List<TransportMessage> held)
+    private async Task PublishLateAsync(TimeSpan delay, long dcid, long dcgid, CentringOutcome outcome, List<TransportMessage> held)
     {
         await Task.Delay(delay, _time);
-        await _publisher.PublishAsync(dcid, dcgid, results);
+        await _publisher.PublishAsync(dcid, dcgid, outcome);
         await SettleAsync(held, CancellationToken.None);
     }
 }

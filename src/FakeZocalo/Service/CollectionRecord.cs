@@ -1,3 +1,5 @@
+using Hyperion.FakeZocalo.Centring;
+
 namespace Hyperion.FakeZocalo.Service;
 
 /// <summary>The ISPyB facts about one data collection that processing needs.</summary>
@@ -5,5 +7,5 @@ namespace Hyperion.FakeZocalo.Service;
 /// <param name="Dcgid">Its group.</param>
 /// <param name="ImageDirectory">Where the detector writes its files.</param>
 /// <param name="NumberOfImages">How many images ISPyB expects.</param>
-/// <param name="Grid">Its grid (GridInfo), or null when it is not a grid scan.</param>
-public sealed record CollectionRecord(long Dcid, long Dcgid, string ImageDirectory, int NumberOfImages, GridShape? Grid);
+/// <param name="Grid">Its grid (from GridInfo), or null when it is not a grid scan.</param>
+public sealed record CollectionRecord(long Dcid, long Dcgid, string ImageDirectory, int NumberOfImages, GridLayout? Grid);

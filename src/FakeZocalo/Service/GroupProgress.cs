@@ -1,34 +1,35 @@
+using Hyperion.FakeZocalo.Centring;
 using Hyperion.FakeZocalo.Messages;
 using Hyperion.FakeZocalo.Transport;
 
 namespace Hyperion.FakeZocalo.Service;
 
 /// <summary>What the reducer knows of one data collection group while its frames come in.</summary>
-internal sealed class GroupProgress(long dcgid, IReadOnlyList<CollectionRecord> grids, DateTimeOffset now)
+internal sealed class GroupProgress(long dcgid, IReadOnlyList<GridLayout> grids, DateTimeOffset now)
 {
-    private readonly Dictionary<long, CollectionProgress> _collections = [];
+    private readonly HashSet<long> _ended = [];
 
     public long Dcgid { get; } = dcgid;
 
-    /// <summary>The group's grid collections in ascending dcid (empty when the group has no grid scan).</summary>
-    public IReadOnlyList<CollectionRecord> Grids { get; } = grids;
+    /// <summary>Counts distinct frames per grid (a repeated frame changes nothing).</summary>
+    public GridCompletion Completion { get; } = new(dcgid, grids);
+
+    /// <summary>The file stem the grids' frames come from (for faults chosen by prefix), once known.</summary>
+    public string? Filename { get; private set; }
 
     /// <summary>The deliveries this group's state was built from, settled when its result is out.</summary>
     public List<TransportMessage> Held { get; } = [];
 
     public DateTimeOffset LastProgress { get; private set; } = now;
 
-    public bool IsComplete => Grids.Count > 0 && Grids.All(g => _collections.TryGetValue(g.Dcid, out var c) && c.IsComplete);
-
     /// <summary>Applies one input; false when it added nothing new (a duplicate).</summary>
     public bool Apply(ReducerInput input, DateTimeOffset now)
     {
-        var collection = For(input.Dcid);
         var changed = input switch
         {
-            CollectionStarted start => collection.Start(start),
-            ImageAnalysed image => collection.Add(image),
-            CollectionEnded => collection.End(),
+            CollectionStarted start => Named(start.Filename),
+            ImageAnalysed image => Named(image.Filename) | (Completion.Add(image.Dcid, image.ImageNumber, image.Summary?.SpotsTotal ?? 0) == FrameAcceptance.Added),
+            CollectionEnded ended => _ended.Add(ended.Dcid),
             _ => false,
         };
         if (changed)
@@ -39,23 +40,19 @@ internal sealed class GroupProgress(long dcgid, IReadOnlyList<CollectionRecord> 
         return changed;
     }
 
-    /// <summary>The grids' counts in acquisition order (call when complete).</summary>
-    public IReadOnlyList<GridCounts> Counts() =>
-        Grids.Select(g => _collections[g.Dcid].Counts(g)).ToArray();
-
     /// <summary>What is still missing, for the log when the group times out.</summary>
     public string Missing() => string.Join(
         "; ",
-        Grids.Select(g => _collections.TryGetValue(g.Dcid, out var c) ? $"dcid {g.Dcid}: {c.Describe()}" : $"dcid {g.Dcid}: no start"));
+        Completion.Grids.Select(g => $"dcid {g.Dcid}: {Completion.FramesSeen(g.Dcid)} of {g.FrameCount} frames{(_ended.Contains(g.Dcid) ? ", ended" : string.Empty)}"));
 
-    private CollectionProgress For(long dcid)
+    private bool Named(string filename)
     {
-        if (!_collections.TryGetValue(dcid, out var collection))
+        if (Filename is not null)
         {
-            collection = new CollectionProgress();
-            _collections[dcid] = collection;
+            return false;
         }
 
-        return collection;
+        Filename = filename;
+        return true;
     }
 }

@@ -1,10 +1,10 @@
-using System.Text.Json.Nodes;
+using Hyperion.FakeZocalo.Centring;
 
 namespace Hyperion.FakeZocalo.Service;
 
-/// <summary>Turns a group's grids of spot counts into the X-ray centring results list, as sent on the wire.</summary>
+/// <summary>Turns a group's grids of spot counts into X-ray centring results.</summary>
 public interface ICentringComputer
 {
-    /// <summary>The results (<c>[]</c> when nothing diffracted) for one or two grids ordered by ascending dcid.</summary>
-    JsonArray Compute(IReadOnlyList<GridCounts> grids);
+    /// <summary>The results (none when nothing diffracted) for one or two grids ordered by ascending dcid.</summary>
+    CentringOutcome Compute(IReadOnlyList<GridSpotCounts> grids);
 }

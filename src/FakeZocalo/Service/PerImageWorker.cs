@@ -38,14 +38,14 @@ public sealed class PerImageWorker(ITransport transport, IFrameAnalyser analyser
         try
         {
             var summary = await analyser.AnalyseAsync(job, cancellationToken);
-            result = new ImageAnalysed(job.Dcid, job.Dcgid, job.FrameIndex, job.ImageNumber, summary, null);
+            result = new ImageAnalysed(job.Dcid, job.Dcgid, job.Filename, job.FrameIndex, job.ImageNumber, summary, null);
         }
         catch (FrameAnalysisException unavailable)
         {
             // A frame that never came (or cannot be read) still counts toward completion, as no spots, so the
             // group's result is not held up forever; the reason travels with it and is logged here.
             ZocaloLog.FrameFailed(logger, job.Dcid, job.FrameIndex, unavailable.Message);
-            result = new ImageAnalysed(job.Dcid, job.Dcgid, job.FrameIndex, job.ImageNumber, null, unavailable.Message);
+            result = new ImageAnalysed(job.Dcid, job.Dcgid, job.Filename, job.FrameIndex, job.ImageNumber, null, unavailable.Message);
         }
 
         await transport.PublishAsync(

@@ -26,4 +26,13 @@ public sealed record ZocaloServiceOptions
 
     /// <summary>How long a data collection group may go without progress before the reducer abandons it.</summary>
     public TimeSpan GroupTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Mark results <c>"gpu": true</c> in the envelope, as the GPU X-ray centring service does (dodal's ZocaloResults
+    /// keeps or drops results by this flag according to how it was built).
+    /// </summary>
+    public bool MarkResultsGpu { get; init; } = true;
+
+    /// <summary>The centring thresholds (relative 0.25, absolute 0 by default).</summary>
+    public Centring.CentringOptions Centring { get; init; } = Hyperion.FakeZocalo.Centring.CentringOptions.Default;
 }

@@ -1,4 +1,5 @@
 using Hyperion.FakeZocalo.Analysis;
+using Hyperion.FakeZocalo.Ispyb;
 using Hyperion.FakeZocalo.Transport;
 
 namespace Hyperion.FakeZocalo.Service;
@@ -12,4 +13,16 @@ public sealed record ZocaloServiceParts(
     ICollectionCatalog Catalog,
     IFrameAnalyser Analyser,
     ICentringComputer Centring,
-    Func<ITransport, ZocaloTopology, IResultPublisher> Publisher);
+    Func<ITransport, ZocaloTopology, IResultPublisher> Publisher)
+{
+    /// <summary>The real parts: ISPyB from <paramref name="store"/>, DLS's centring, results as DLS publishes them.</summary>
+    public static ZocaloServiceParts Create(IIspybStore store, IFrameAnalyser analyser, ZocaloServiceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new ZocaloServiceParts(
+            new IspybCollectionCatalog(store),
+            analyser,
+            new DlsCentring(options.Centring),
+            (transport, topology) => new XrcResultPublisher(transport, topology, options.MarkResultsGpu));
+    }
+}

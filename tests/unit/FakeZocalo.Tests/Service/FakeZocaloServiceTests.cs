@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.Json.Nodes;
+using Hyperion.FakeZocalo.Centring;
 using Hyperion.FakeZocalo.Faults;
 using Hyperion.FakeZocalo.Service;
 using Hyperion.FakeZocalo.Tests.Support;
@@ -34,8 +34,8 @@ public sealed class FakeZocaloServiceTests
         await zocalo.Trigger.RunEndAsync(XzDcid);
     }
 
-    private static int[] Counts(JsonArray results, int grid) =>
-        results[0]!["counts"]![grid]!.AsArray().Select(n => n!.GetValue<int>()).ToArray();
+    private static IReadOnlyList<int> Counts(ServiceHarness zocalo, int grid) =>
+        Assert.Single(zocalo.Centring.Inputs)[grid].SpotCounts;
 
     [Fact]
     public async Task A_three_dimensional_grid_gives_one_result_with_both_grids_counts_in_acquisition_order()
@@ -45,11 +45,13 @@ public sealed class FakeZocaloServiceTests
         await RunThreeDimensionalScanAsync(zocalo);
         await zocalo.WaitForResultsAsync();
 
-        var (dcid, dcgid, results) = Assert.Single(zocalo.Publisher.Published);
+        var (dcid, dcgid, outcome) = Assert.Single(zocalo.Publisher.Published);
         Assert.Equal(XyDcid, dcid);
         Assert.Equal(Dcgid, dcgid);
-        Assert.Equal(Enumerable.Range(1, 12), Counts(results, 0));
-        Assert.Equal(Enumerable.Range(13, 8), Counts(results, 1));
+        Assert.Equal(CentringOutcome.ThreeD, outcome.Type);
+        Assert.Equal(Enumerable.Range(1, 12), Counts(zocalo, 0));
+        Assert.Equal(Enumerable.Range(13, 8), Counts(zocalo, 1));
+        Assert.Equal([XyDcid, XzDcid], zocalo.Centring.Inputs.Single().Select(g => g.Dcid));
         Assert.Equal(20, zocalo.Analyser.Jobs.Count);
         Assert.All(zocalo.Analyser.Jobs, job => Assert.Equal("/data", job.Directory));
         Assert.Equal(Enumerable.Range(1, 8), zocalo.Analyser.Jobs.Where(j => j.Dcid == XzDcid).Select(j => j.ImageNumber).Order());
@@ -68,7 +70,9 @@ public sealed class FakeZocaloServiceTests
         await RunThreeDimensionalScanAsync(reversed, xzFirst: true);
         await reversed.WaitForResultsAsync();
 
-        Assert.Equal(inOrder.Publisher.Published.Single().Results.ToJsonString(), reversed.Publisher.Published.Single().Results.ToJsonString());
+        Assert.Equal(inOrder.Publisher.Published.Single().Outcome.Results, reversed.Publisher.Published.Single().Outcome.Results);
+        Assert.Equal(Counts(inOrder, 0), Counts(reversed, 0));
+        Assert.Equal(Counts(inOrder, 1), Counts(reversed, 1));
     }
 
     [Fact]
@@ -133,10 +137,10 @@ public sealed class FakeZocaloServiceTests
         await zocalo.StartAsync();
         await RunThreeDimensionalScanAsync(zocalo);
         await zocalo.WaitForResultsAsync();
-        var results = zocalo.Publisher.Published.Single().Results;
-        Assert.Equal(0, Counts(results, 0)[3]);
-        Assert.Equal(0, Counts(results, 1)[3]);
-        Assert.Equal(7, Counts(results, 0)[2]);
+        Assert.Single(zocalo.Publisher.Published);
+        Assert.Equal(0, Counts(zocalo, 0)[3]);
+        Assert.Equal(0, Counts(zocalo, 1)[3]);
+        Assert.Equal(7, Counts(zocalo, 0)[2]);
     }
 
     [Fact]
@@ -146,7 +150,7 @@ public sealed class FakeZocaloServiceTests
         await zocalo.StartAsync();
         await RunThreeDimensionalScanAsync(zocalo);
         await zocalo.WaitForResultsAsync();
-        Assert.Empty(zocalo.Publisher.Published.Single().Results);
+        Assert.Empty(zocalo.Publisher.Published.Single().Outcome.Results);
     }
 
     [Fact]
@@ -175,9 +179,9 @@ public sealed class FakeZocaloServiceTests
 
         await RunThreeDimensionalScanAsync(zocalo);
         await zocalo.WaitForResultsAsync();
-        var result = Assert.Single(zocalo.Publisher.Published).Results;
-        Assert.Equal(Enumerable.Range(0, 12).Select(f => (f * 7) % 11), Counts(result, 0));
-        Assert.Equal(Enumerable.Range(12, 8).Select(f => (f * 7) % 11), Counts(result, 1));
+        Assert.Single(zocalo.Publisher.Published);
+        Assert.Equal(Enumerable.Range(0, 12).Select(f => (f * 7) % 11), Counts(zocalo, 0));
+        Assert.Equal(Enumerable.Range(12, 8).Select(f => (f * 7) % 11), Counts(zocalo, 1));
     }
 
     [Fact]
@@ -203,12 +207,15 @@ public sealed class FakeZocaloServiceTests
         await RunThreeDimensionalScanAsync(zocalo, filename);
         await zocalo.WaitForResultsAsync();
         var published = zocalo.Publisher.Published.Single();
-        Assert.Equal(results, published.Results.Count);
+        Assert.Equal(results, published.Outcome.Results.Count);
         Assert.Equal((dcid, dcgid), (published.Dcid, published.Dcgid));
         if (results == 2)
         {
-            Assert.Equal(4.5, published.Results[1]!["centre_of_mass"]![0]!.GetValue<double>());
-            Assert.Equal(4, published.Results[1]!["max_voxel"]![0]!.GetValue<long>());
+            var (real, extra) = (published.Outcome.Results[0], published.Outcome.Results[1]);
+            Assert.Equal(real.CentreOfMass[0] + 3, extra.CentreOfMass[0]);
+            Assert.Equal(real.CentreOfMass[1], extra.CentreOfMass[1]);
+            Assert.Equal(real.MaxVoxel[0] + 3, extra.MaxVoxel[0]);
+            Assert.Equal(real.BoundingBox!.X1 + 3, extra.BoundingBox!.X1);
         }
     }
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
+using Hyperion.FakeZocalo.Centring;
 using Hyperion.FakeZocalo.Service;
 
 namespace Hyperion.FakeZocalo.Tests.Support;
@@ -7,11 +7,11 @@ namespace Hyperion.FakeZocalo.Tests.Support;
 /// <summary>Records the results the reducer publishes.</summary>
 public sealed class RecordingPublisher : IResultPublisher
 {
-    public ConcurrentQueue<(long Dcid, long Dcgid, JsonArray Results)> Published { get; } = new();
+    public ConcurrentQueue<(long Dcid, long Dcgid, CentringOutcome Outcome)> Published { get; } = new();
 
-    public Task PublishAsync(long dcid, long dcgid, JsonArray results, CancellationToken cancellationToken = default)
+    public Task PublishAsync(long dcid, long dcgid, CentringOutcome outcome, CancellationToken cancellationToken = default)
     {
-        Published.Enqueue((dcid, dcgid, results));
+        Published.Enqueue((dcid, dcgid, outcome));
         return Task.CompletedTask;
     }
 }

@@ -29,6 +29,8 @@ public sealed class ServiceHarness : IAsyncDisposable
 
     public RecordingPublisher Publisher { get; } = new();
 
+    public RecordingCentring Centring { get; } = new();
+
     public ZocaloFaults Faults { get; } = new();
 
     public ZocaloTrigger Trigger { get; }
@@ -37,7 +39,7 @@ public sealed class ServiceHarness : IAsyncDisposable
 
     public async Task<FakeZocaloService> StartAsync(ZocaloServiceOptions? options = null)
     {
-        var parts = new ZocaloServiceParts(Catalog, Analyser, new EchoCentring(), (_, _) => Publisher);
+        var parts = new ZocaloServiceParts(Catalog, Analyser, Centring, (_, _) => Publisher);
         var service = await FakeZocaloService.StartAsync(Bus, parts, options ?? new ZocaloServiceOptions { ImageConcurrency = 2 }, Faults, Time);
         _services.Add(service);
         return service;

@@ -1,3 +1,4 @@
+using Hyperion.FakeZocalo.Centring;
 using Hyperion.FakeZocalo.Service;
 
 namespace Hyperion.FakeZocalo.Tests.Support;
@@ -20,8 +21,8 @@ public sealed class TestCatalog : ICollectionCatalog
     /// <summary>A 3D grid scan's group: two grids of <paramref name="stepsX"/>×<paramref name="stepsY"/> and ×<paramref name="stepsZ"/>.</summary>
     public static TestCatalog ThreeDimensionalGrid(long dcgid, long xyDcid, long xzDcid, int stepsX, int stepsY, int stepsZ, bool snaked = true) =>
         new TestCatalog()
-            .Add(new CollectionRecord(xyDcid, dcgid, "/data", stepsX * stepsY, new GridShape(stepsX, stepsY, snaked)))
-            .Add(new CollectionRecord(xzDcid, dcgid, "/data", stepsX * stepsZ, new GridShape(stepsX, stepsZ, snaked)));
+            .Add(new CollectionRecord(xyDcid, dcgid, "/data", stepsX * stepsY, new GridLayout(xyDcid, stepsX, stepsY, GridOrientation.Horizontal, snaked)))
+            .Add(new CollectionRecord(xzDcid, dcgid, "/data", stepsX * stepsZ, new GridLayout(xzDcid, stepsX, stepsZ, GridOrientation.Horizontal, snaked)));
 
     public Task<CollectionRecord?> FindCollectionAsync(long dcid, CancellationToken cancellationToken = default)
     {
