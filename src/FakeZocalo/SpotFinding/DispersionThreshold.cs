@@ -27,8 +27,15 @@ public sealed class DispersionThreshold
 {
     private const int Lanes = 8;
 
-    // The screen passes b² ≥ (1 − margin)·σ_s²·x·m in single precision; single-precision rounding is ~1e-7.
+    // The screens pass b² ≥ (1 − margin)·σ_s²·x·m and a + slack ≥ (1 − margin)·c in single precision, whose
+    // rounding (~1e-7 per operation) the margins exceed a hundredfold.
     private const float ScreenMargin = 0.999f;
+    private const float ScreenSlack = 1e-5f;
+
+    // Squares of counts up to this fit 32-bit column sums of up to 7 rows; a window holding a larger count skips the
+    // dispersion screen (it is counted in the window count's high bits).
+    private const int SquareLimit = 17_515;
+    private const int LargeCountUnit = 256;
 
     private readonly int _eligibleFrom;
     private readonly float _sigmaStrongSquared;
@@ -165,11 +172,10 @@ public sealed class DispersionThreshold
         var height = Mask.Height;
         var ky = Settings.KernelHalfHeight;
         var rows = s.RingRows;
-        fixed (int* sv = s.Values, sm = s.Counts, ev = s.Eligible, colX = s.ColumnSums, colM = s.ColumnCounts)
-        fixed (double* colY = s.ColumnSquares)
+        fixed (int* sv = s.Values, sm = s.Counts, ev = s.Eligible, colX = s.ColumnSums, colM = s.ColumnCounts, colY = s.ColumnSquares)
         fixed (byte* good = Mask.Good)
         {
-            var ring = new Ring(sv, sm, ev, s.RowLength);
+            var ring = new Ring(sv + Settings.KernelHalfWidth, sm + Settings.KernelHalfWidth, ev + Settings.KernelHalfWidth, s.RowStride);
             for (var r = Math.Max(0, rowStart - ky); r <= Math.Min(height - 1, rowStart + ky - 1); r++)
             {
                 PrepareRow(frame, good, r, ring, r % rows);
@@ -186,7 +192,7 @@ public sealed class DispersionThreshold
 
                 var remove = j - ky - 1;
                 UpdateColumns(ring, add < height ? add % rows : -1, remove >= 0 ? remove % rows : -1, colX, colM, colY, s.RowLength, Settings.KernelHalfWidth);
-                TestRow(ring.Eligible(j % rows), colX, colM, colY, j, strong);
+                TestRow(ring, rows, colX, colM, colY, j, strong);
             }
         }
     }
@@ -235,7 +241,8 @@ public sealed class DispersionThreshold
                 & Vector256.GreaterThanOrEqual(v, low) & Vector256.LessThanOrEqual(v, high);
             var summed = trusted & Vector256.LessThan(v, big);
             (v & summed).Store(sv + i);
-            (one & summed).Store(sm + i);
+            var large = Vector256.GreaterThan(Vector256.Abs(v), Vector256.Create(SquareLimit));
+            (summed & (one + (large & Vector256.Create(LargeCountUnit)))).Store(sm + i);
             (v & trusted & Vector256.GreaterThanOrEqual(v, eligibleFrom)).Store(ev + i);
         }
 
@@ -246,18 +253,19 @@ public sealed class DispersionThreshold
             var trusted = Mask.IsTrusted(k, v);
             var summed = trusted && v < DispersionReference.Big;
             sv[i] = summed ? v : 0;
-            sm[i] = summed ? 1 : 0;
+            sm[i] = summed ? 1 + (Math.Abs(v) > SquareLimit ? LargeCountUnit : 0) : 0;
             ev[i] = trusted && v >= _eligibleFrom ? v : 0;
         }
     }
 
     // Adds ring row `add` to the column sums and takes ring row `remove` away (either may be -1: none).
-    private static unsafe void UpdateColumns(Ring ring, int add, int remove, int* colX, int* colM, double* colY, int rowLength, int kx)
+    private static unsafe void UpdateColumns(Ring ring, int add, int remove, int* colX, int* colM, int* colY, int rowLength, int kx)
     {
         var svIn = add >= 0 ? ring.Values(add) : null;
         var smIn = add >= 0 ? ring.Counts(add) : null;
         var svOut = remove >= 0 ? ring.Values(remove) : null;
         var smOut = remove >= 0 ? ring.Counts(remove) : null;
+        var limit = Vector256.Create(SquareLimit);
         for (var i = 0; i < rowLength; i += Lanes)
         {
             var vIn = svIn is null ? Vector256<int>.Zero : Vector256.Load(svIn + i);
@@ -269,24 +277,23 @@ public sealed class DispersionThreshold
             var y = colY + kx + i;
             (Vector256.Load(x) + vIn - vOut).Store(x);
             (Vector256.Load(m) + mIn - mOut).Store(m);
-
-            // Squares of counts below 2²⁴ and their column sums are exact in double precision.
-            var inLow = Avx.ConvertToVector256Double(vIn.GetLower());
-            var inHigh = Avx.ConvertToVector256Double(vIn.GetUpper());
-            var outLow = Avx.ConvertToVector256Double(vOut.GetLower());
-            var outHigh = Avx.ConvertToVector256Double(vOut.GetUpper());
-            (Vector256.Load(y) + ((inLow * inLow) - (outLow * outLow))).Store(y);
-            (Vector256.Load(y + 4) + ((inHigh * inHigh) - (outHigh * outHigh))).Store(y + 4);
+            var clampedIn = Vector256.Min(Vector256.Abs(vIn), limit);
+            var clampedOut = Vector256.Min(Vector256.Abs(vOut), limit);
+            (Vector256.Load(y) + (clampedIn * clampedIn) - (clampedOut * clampedOut)).Store(y);
         }
     }
 
-    private unsafe void TestRow(int* eligible, int* colX, int* colM, double* colY, int row, List<int> strong)
+    private unsafe void TestRow(Ring ring, int rows, int* colX, int* colM, int* colY, int row, List<int> strong)
     {
+        var eligible = ring.Eligible(row % rows);
         var width = Mask.Width;
         var span = (2 * Settings.KernelHalfWidth) + 1;
         var minCount = Vector256.Create(Settings.EffectiveMinLocal);
         var bigMinusOne = Vector256.Create(DispersionReference.Big - 1);
         var sigma2 = Vector256.Create(_sigmaStrongSquared * ScreenMargin);
+        var sigmaBackground = Vector256.Create((float)Settings.SigmaBackground * ScreenMargin);
+        var slack = Vector256.Create(ScreenSlack);
+        var countBits = Vector256.Create(LargeCountUnit - 1);
         for (var i = 0; i < width; i += Lanes)
         {
             var value = Vector256.Load(eligible + i);
@@ -296,25 +303,32 @@ public sealed class DispersionThreshold
             }
 
             var x = Vector256.Load(colX + i);
-            var m = Vector256.Load(colM + i);
+            var counts = Vector256.Load(colM + i);
             for (var d = 1; d < span; d++)
             {
                 x += Vector256.Load(colX + i + d);
-                m += Vector256.Load(colM + i + d);
+                counts += Vector256.Load(colM + i + d);
             }
 
+            var m = counts & countBits;
             var big = Vector256.GreaterThan(value, bigMinusOne);
             var b = (m * Vector256.Min(value, bigMinusOne)) - x;
             var plausible = Vector256.GreaterThanOrEqual(m, minCount) & Vector256.GreaterThanOrEqual(x, Vector256<int>.Zero) & Vector256.GreaterThan(b, Vector256<int>.Zero);
             var bf = Vector256.ConvertToSingle(b);
             var screen = Vector256.GreaterThanOrEqual(bf * bf, sigma2 * Vector256.ConvertToSingle(x) * Vector256.ConvertToSingle(m)).AsInt32();
-            var candidates = ~Vector256.Equals(value, Vector256<int>.Zero) & ((plausible & screen) | big);
+            var candidates = ~Vector256.Equals(value, Vector256<int>.Zero) & plausible & screen;
+            if (!Vector256.EqualsAll(candidates, Vector256<int>.Zero))
+            {
+                candidates &= DispersionScreen(colY + i, span, x, m, counts, sigmaBackground, slack);
+            }
+
+            candidates |= big;
             var bits = candidates.ExtractMostSignificantBits();
             while (bits != 0)
             {
                 var column = i + BitOperations.TrailingZeroCount(bits);
                 bits &= bits - 1;
-                if (column < width && IsStrong(eligible[column], colX + column, colM + column, colY + column, span))
+                if (column < width && IsStrong(ring, rows, row, column, eligible[column], colX + column, colM + column, span))
                 {
                     strong.Add((row * width) + column);
                 }
@@ -322,18 +336,62 @@ public sealed class DispersionThreshold
         }
     }
 
-    private unsafe bool IsStrong(int value, int* colX, int* colM, double* colY, int span)
+    // Lanes that may pass m·y − x² − x(m − 1) > x·σ_b·√(2(m − 1)), judged in single precision with a margin; lanes
+    // whose window holds a count too large for the 32-bit squares always may.
+    private static unsafe Vector256<int> DispersionScreen(int* colY, int span, Vector256<int> x, Vector256<int> m, Vector256<int> counts, Vector256<float> sigmaBackground, Vector256<float> slack)
+    {
+        var y = Vector256.ConvertToSingle(Vector256.Load(colY));
+        for (var d = 1; d < span; d++)
+        {
+            y += Vector256.ConvertToSingle(Vector256.Load(colY + d));
+        }
+
+        var xf = Vector256.ConvertToSingle(x);
+        var mf = Vector256.ConvertToSingle(m);
+        var my = mf * y;
+        var xx = xf * xf;
+        var xm = xf * (mf - Vector256<float>.One);
+        var a = my - xx - xm + (slack * (my + xx + xm));
+        var c = xf * sigmaBackground * Vector256.Sqrt(Vector256.Create(2f) * (mf - Vector256<float>.One));
+        var large = Vector256.GreaterThanOrEqual(counts, Vector256.Create(LargeCountUnit));
+        return Vector256.GreaterThanOrEqual(a, c).AsInt32() | large;
+    }
+
+    // DIALS' exact test for one candidate; the window's sum of squares is summed here, from the ring's rows, as only
+    // the few candidates need it.
+    private unsafe bool IsStrong(Ring ring, int rows, int row, int column, int value, int* colX, int* colM, int span)
     {
         int m = 0, x = 0;
-        double y = 0;
         for (var d = 0; d < span; d++)
         {
             m += colM[d];
             x += colX[d];
-            y += colY[d];
         }
 
-        return DispersionReference.IsStrong(value, m, x, y, Settings.EffectiveMinLocal, Settings);
+        m &= LargeCountUnit - 1;
+
+        // Squares of counts below 2²⁴ and their window sums (below 2⁵³ for any real frame) are exact in double precision.
+        var ky = Settings.KernelHalfHeight;
+        var kx = Settings.KernelHalfWidth;
+        var sum = Vector256<double>.Zero;
+        for (var r = Math.Max(0, row - ky); r <= Math.Min(Mask.Height - 1, row + ky); r++)
+        {
+            var values = ring.Values(r % rows) + column - kx;
+            for (var d = 0; d < span; d += Lanes)
+            {
+                var v = Vector256.Load(values + d);
+                if (d + Lanes > span)
+                {
+                    v &= Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(span - d));
+                }
+
+                var low = Avx.ConvertToVector256Double(v.GetLower());
+                var high = Avx.ConvertToVector256Double(v.GetUpper());
+                sum += (low * low) + (high * high);
+            }
+        }
+
+        return DispersionReference.IsStrong(value, m, x, Vector256.Sum(sum), Settings.EffectiveMinLocal, Settings);
     }
 
     /// <summary>The ring of the window's rows: per row, the summed values, the summed counts and the eligible values.</summary>
@@ -352,19 +410,24 @@ public sealed class DispersionThreshold
         public BandScratch(int width, int kx, int ky)
         {
             RowLength = (width + Lanes - 1) / Lanes * Lanes;
+
+            // Each ring row is padded by the half-kernel on the left and a vector beyond it on the right, all zero.
+            RowStride = RowLength + (2 * kx) + Lanes;
             // Rows j − k − 1 (leaving) to j + k (arriving) are held at once.
             RingRows = (2 * ky) + 2;
-            var ringLength = RowLength * RingRows;
+            var ringLength = RowStride * RingRows;
             var columns = RowLength + (2 * kx) + Lanes;
             Values = Rent<int>(ringLength);
             Counts = Rent<int>(ringLength);
             Eligible = Rent<int>(ringLength);
             ColumnSums = Rent<int>(columns);
             ColumnCounts = Rent<int>(columns);
-            ColumnSquares = Rent<double>(columns);
+            ColumnSquares = Rent<int>(columns);
         }
 
         public int RowLength { get; }
+
+        public int RowStride { get; }
 
         public int RingRows { get; }
 
@@ -378,7 +441,7 @@ public sealed class DispersionThreshold
 
         public int[] ColumnCounts { get; }
 
-        public double[] ColumnSquares { get; }
+        public int[] ColumnSquares { get; }
 
         public void Return()
         {
@@ -387,7 +450,7 @@ public sealed class DispersionThreshold
             ArrayPool<int>.Shared.Return(Eligible);
             ArrayPool<int>.Shared.Return(ColumnSums);
             ArrayPool<int>.Shared.Return(ColumnCounts);
-            ArrayPool<double>.Shared.Return(ColumnSquares);
+            ArrayPool<int>.Shared.Return(ColumnSquares);
         }
 
         // Pooled arrays come back dirty: the padding beyond the width must read 0.
