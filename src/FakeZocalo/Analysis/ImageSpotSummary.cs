@@ -7,11 +7,11 @@ namespace Hyperion.FakeZocalo.Analysis;
 /// <param name="File">The file the frame was read from (the NXmx master or data file).</param>
 /// <param name="FileNumber">The frame's 1-based number within the collection.</param>
 /// <param name="FileSeenAt">When the frame was first readable, in Unix seconds.</param>
-/// <param name="SpotsTotal">Spots found (3..1000 pixels, peak within 2 px of the centroid, resolution filter passed).</param>
-/// <param name="SpotsNoIce">Spots outside the ice-ring resolution shells.</param>
-/// <param name="Spots4A">Spots at 4 Å resolution or better.</param>
-/// <param name="TotalIntensity">Total counts in the counted spots (the helper that implements the finder pins the exact definition).</param>
-/// <param name="EstimatedDMin">Estimated resolution limit in Å; -1 when there are 10 spots or fewer.</param>
+/// <param name="SpotsTotal">Spots found (3..1000 pixels, peak within 2 px of the centroid, resolution filter passed), less any at the beam centre (1/d² = 0), as DIALS counts them.</param>
+/// <param name="SpotsNoIce">Spots off the ice rings (hexagonal ice's powder rings, 0.004 Å⁻² wide in 1/d²).</param>
+/// <param name="Spots4A">DIALS' n_spots_4A: spots with d &gt; 4 Å, i.e. at lower resolution than 4 Å (despite the name).</param>
+/// <param name="TotalIntensity">The summed counts of the strong pixels of the spots off the ice rings (DIALS' total_intensity).</param>
+/// <param name="EstimatedDMin">DIALS' estimated resolution limit in Å; -1 when 10 spots or fewer are off the ice rings (or no estimate exists).</param>
 public sealed record ImageSpotSummary(
     string File,
     int FileNumber,
