@@ -46,6 +46,8 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
     private CancellationTokenSource? _exposing;
     private Task _series = Task.CompletedTask;
     private int _armsToFail;
+    private long _armedAt;
+    private OdinMetaHeader? _header;
     private int _triggersLeft;
     private int _acquisition;
     private int _frameInAcquisition;
@@ -110,6 +112,9 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
 
     /// <summary>The files the last capture finished.</summary>
     public IReadOnlyList<DataFileInfo> LastFiles { get; private set; } = [];
+
+    /// <summary>The meta file (<c>{FileName}_meta.h5</c>) the last capture wrote, or null.</summary>
+    public string? LastMetaFile { get; private set; }
 
     /// <summary>The detector geometry of the last arm (what a NeXus master of its frames records).</summary>
     public DetectorGeometry? ArmedGeometry { get; private set; }
@@ -255,6 +260,7 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
         {
             _capture = null;
             LastFiles = capture.Close();
+            await WriteMetaAsync(capture, cancellationToken).ConfigureAwait(false);
         }
 
         await _eiger.SetAsync("OD:Capture_RBV", 0, cancellationToken).ConfigureAwait(false);
@@ -287,6 +293,8 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
         _renderer = renderer;
         ArmedGeometry = geometry;
         _acquisition++;
+        _armedAt = _time.GetTimestamp();
+        _header = Header(geometry);
         _frameInAcquisition = 0;
         _triggersLeft = Math.Max(1, (int)Number("CAM:NumTriggers"));
         Volatile.Write(ref _armed, true);
@@ -324,7 +332,7 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
         if (context is GridPointTrigger point)
         {
             // The grid point's demand is in the smargon's coordinates; the sample is where the dial positions put it.
-            Queue(_goniometer.ToPhysical(new Vector3D(point.X, point.Y, point.Z)), Omega(), 0, exposure, beam);
+            Queue(_goniometer.ToPhysical(new Vector3D(point.X, point.Y, point.Z)), Omega(), 0, exposure, beam, _time.GetElapsedTime(_armedAt).TotalSeconds);
             if (last)
             {
                 Post(new EigerCommand(EigerCommandKind.AcquisitionDone));
@@ -364,7 +372,7 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
                 }
 
                 var (start, end) = (OmegaAt(from), OmegaAt(to));
-                Queue(Stage(), Math.Min(start, end), Math.Abs(end - start), exposure, beam);
+                Queue(Stage(), Math.Min(start, end), Math.Abs(end - start), exposure, beam, _time.GetElapsedTime(_armedAt, from).TotalSeconds);
             }
 
             if (last)
@@ -385,7 +393,7 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
         _exposing = null;
     }
 
-    private void Queue(Vector3D stage, double omegaStart, double oscillation, double exposure, (BeamGeometry Beam, double Transmission) beam)
+    private void Queue(Vector3D stage, double omegaStart, double oscillation, double exposure, (BeamGeometry Beam, double Transmission) beam, double startSeconds)
     {
         if (_capture is not { } capture || _renderer is not { } renderer)
         {
@@ -404,7 +412,7 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
             Transmission = beam.Transmission,
             Seed = unchecked(((ulong)(uint)_sample.Seed << 40) ^ ((ulong)(uint)_acquisition << 24) ^ (uint)frame),
         };
-        _frames.Writer.TryWrite(new PendingFrame(capture, renderer, request));
+        _frames.Writer.TryWrite(new PendingFrame(capture, renderer, request, startSeconds));
     }
 
     // The writer: renders and writes frames in order, off the controller's worker.
@@ -415,7 +423,7 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
         {
             try
             {
-                var (written, truth, number) = pending.Capture.Write(pending.Renderer, pending.Request);
+                var (written, truth, number) = pending.Capture.Write(pending.Renderer, pending.Request, pending.StartSeconds);
                 if (!written)
                 {
                     continue;
@@ -456,6 +464,46 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
         var text = error.Message.Length > 39 ? error.Message[..39] : error.Message;
         await _eiger.SetAsync("OD1:FPErrorState_RBV", 1, cancellationToken).ConfigureAwait(false);
         await _eiger.SetAsync("OD1:FPErrorMessage_RBV", text, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Odin's meta writer: beside the data files, what each frame was and the detector's header at the arm.
+    private async Task WriteMetaAsync(EigerCapture capture, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(capture.Writer.Directory, OdinMetaWriter.FileName(capture.Writer.Stem));
+        try
+        {
+            OdinMetaWriter.Write(path, _header ?? Header(Geometry()), capture.Meta, capture.Writer.Options.Compression, overwrite: true);
+            LastMetaFile = path;
+        }
+        catch (NexusException e)
+        {
+            await ReportWriterErrorAsync(new OdinWriterException($"Odin could not write its meta file: {e.Message}", e), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private OdinMetaHeader Header(DetectorGeometry geometry)
+    {
+        var exposure = Number("CAM:AcquireTime");
+        return new OdinMetaHeader
+        {
+            Series = _acquisition,
+            CountTimeSeconds = exposure,
+            FrameTimeSeconds = Math.Max(Number("CAM:AcquirePeriod"), exposure),
+            ImagesPerTrigger = Math.Max(1, (int)Number("CAM:NumImages")),
+            Triggers = Math.Max(1, (int)Number("CAM:NumTriggers")),
+            BeamCentreX = geometry.BeamCentreFast,
+            BeamCentreY = geometry.BeamCentreSlow,
+            DetectorDistanceMetres = geometry.DistanceMm / 1000,
+            WavelengthAngstrom = _beam.Current().Beam.WavelengthAngstrom,
+            PixelSizeMetres = geometry.PixelSizeMm / 1000,
+            Width = geometry.Width,
+            Height = geometry.Height,
+            OmegaStartDegrees = Number("CAM:OmegaStart"),
+            OmegaIncrementDegrees = Number("CAM:OmegaIncr"),
+            TriggerMode = (int)Number("CAM:TriggerMode") >= 2 ? "exts" : "ints",
+            Description = Number("CAM:ROIMode") != 0 ? "Dectris EIGER2 Si 16M (4M ROI)" : "Dectris EIGER2 Si 16M",
+            CollectionDate = _time.GetUtcNow(),
+        };
     }
 
     private DetectorGeometry Geometry()

@@ -59,6 +59,49 @@ public sealed class EigerSimulationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Odin_writes_its_meta_file_beside_the_data_files_with_a_row_per_frame()
+    {
+        await ArmAsync("meta_2", frames: 4, triggers: 4);
+        await RunTwoGridScanAsync(xSteps: 2);
+        await WaitForAsync(() => _pvs.Read(Eiger + "OD:Capture_RBV") == 0 && _twin.Eiger.LastMetaFile is not null, "the capture closed");
+
+        var path = Path.Combine(_directory, "meta_2_meta.h5");
+        Assert.Equal(path, _twin.Eiger.LastMetaFile);
+        using var meta = PureHDF.H5File.OpenRead(path);
+        Assert.Equal([0L, 1, 2, 3], ((PureHDF.IH5Dataset)meta.Get("frame")).Read<long[]>());
+        Assert.Equal([0L, 1, 2, 3], ((PureHDF.IH5Dataset)meta.Get("offset")).Read<long[]>());
+        Assert.All(((PureHDF.IH5Dataset)meta.Get("real_time")).Read<long[]>(), t => Assert.Equal(4_000_000, t));
+        var (starts, stops) = (((PureHDF.IH5Dataset)meta.Get("start_time")).Read<long[]>(), ((PureHDF.IH5Dataset)meta.Get("stop_time")).Read<long[]>());
+        Assert.Equal(starts.Order(), starts);
+        Assert.All(starts.Zip(stops), s => Assert.Equal(4_000_000, s.Second - s.First));
+
+        // Compressed frames: each smaller than its 2068 × 2162 × 4 raw bytes, none empty.
+        Assert.All(((PureHDF.IH5Dataset)meta.Get("size")).Read<long[]>(), size => Assert.InRange(size, 1, (2068 * 2162 * 4) - 1));
+        Assert.Equal([1L], ((PureHDF.IH5Dataset)meta.Get("series")).Read<long[]>());
+        Assert.Equal(4, ((PureHDF.IH5Dataset)meta.Get("_dectris/ntrigger")).Read<long>());
+        Assert.Equal(2068, ((PureHDF.IH5Dataset)meta.Get("_dectris/x_pixels_in_detector")).Read<long>());
+        Assert.Equal(0.25, ((PureHDF.IH5Dataset)meta.Get("_dectris/detector_distance")).Read<double>(), 6);
+        Assert.Equal(12.398419843320026 / 12.7, ((PureHDF.IH5Dataset)meta.Get("_dectris/wavelength")).Read<double>(), 4);
+        Assert.Equal("bslz4", ((PureHDF.IH5Dataset)meta.Get("_dectris/compression")).Read<string>());
+        Assert.Contains("\"trigger_mode\":\"exts\"", ((PureHDF.IH5Dataset)meta.Get("config")).Read<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_meta_row_that_is_not_a_frame_is_refused_and_no_file_is_left()
+    {
+        var path = Path.Combine(_directory, "bad_meta.h5");
+        var header = new OdinMetaHeader
+        {
+            Series = 1, CountTimeSeconds = 0.004, FrameTimeSeconds = 0.004, ImagesPerTrigger = 1, Triggers = 1, BeamCentreX = 1000,
+            BeamCentreY = 1000, DetectorDistanceMetres = 0.25, WavelengthAngstrom = 0.976, Width = 2068, Height = 2162, CollectionDate = DateTimeOffset.UnixEpoch,
+        };
+        var error = Assert.Throws<Nexus.Errors.NexusWriteException>(() =>
+            OdinMetaWriter.Write(path, header, [new OdinMetaFrame(0, 0, 5_000, 1_000, 4_000, 100)], FrameCompression.BitshuffleLz4));
+        Assert.Contains("Meta row 0", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
     public async Task Frames_are_lit_by_the_beam_the_aperture_leaves_at_the_sample_where_it_really_is()
     {
         // The small hole in; the smargon re-centred at x = 0.3, so the grid's x = 0 is 0.3 mm along the goniometer.
