@@ -92,8 +92,18 @@ public sealed class EigerSimulationTests : IAsyncLifetime
         var path = Path.Combine(_directory, "bad_meta.h5");
         var header = new OdinMetaHeader
         {
-            Series = 1, CountTimeSeconds = 0.004, FrameTimeSeconds = 0.004, ImagesPerTrigger = 1, Triggers = 1, BeamCentreX = 1000,
-            BeamCentreY = 1000, DetectorDistanceMetres = 0.25, WavelengthAngstrom = 0.976, Width = 2068, Height = 2162, CollectionDate = DateTimeOffset.UnixEpoch,
+            Series = 1,
+            CountTimeSeconds = 0.004,
+            FrameTimeSeconds = 0.004,
+            ImagesPerTrigger = 1,
+            Triggers = 1,
+            BeamCentreX = 1000,
+            BeamCentreY = 1000,
+            DetectorDistanceMetres = 0.25,
+            WavelengthAngstrom = 0.976,
+            Width = 2068,
+            Height = 2162,
+            CollectionDate = DateTimeOffset.UnixEpoch,
         };
         var error = Assert.Throws<Nexus.Errors.NexusWriteException>(() =>
             OdinMetaWriter.Write(path, header, [new OdinMetaFrame(0, 0, 5_000, 1_000, 4_000, 100)], FrameCompression.BitshuffleLz4));
