@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using Hyperion.Benchmarks;
 
-// "quick [scale] [engine|ca|devices|twin|diffraction|zocalo]" prints one JSON line per workload in about a minute; anything else goes to BenchmarkDotNet.
+// "quick [scale] [engine|ca|devices|twin|diffraction|eiger|zocalo]" prints one JSON line per workload in about a minute; anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "quick")
 {
     var scale = args.Length > 1 && double.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 1.0;
@@ -29,6 +29,11 @@ if (args.Length > 0 && args[0] == "quick")
     if (only is "all" or "diffraction")
     {
         await DiffractionQuickBenchmark.RunAsync(Console.Out, scale);
+    }
+
+    if (only is "all" or "eiger")
+    {
+        await EigerPipelineQuickBenchmark.RunAsync(Console.Out, scale);
     }
 
     if (only is "all" or "zocalo")

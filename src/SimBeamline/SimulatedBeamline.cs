@@ -2,6 +2,8 @@ using Hyperion.ChannelAccess.InProcess;
 using Hyperion.ChannelAccess.SoftIoc.Database;
 using Hyperion.ChannelAccess.SoftIoc.DbFile;
 using Hyperion.Devices.Beamlines;
+using Hyperion.Devices.Mx.Aperture;
+using Hyperion.SimBeamline.Beam;
 using Hyperion.SimBeamline.Behaviours;
 using Hyperion.SimBeamline.Database;
 using Hyperion.SimBeamline.Detector;
@@ -19,14 +21,19 @@ namespace Hyperion.SimBeamline;
 /// </summary>
 public sealed class SimulatedBeamline : IAsyncDisposable
 {
-    private SimulatedBeamline(Beamline definition, RecordDatabase records, string dbText, SampleDefinition sample, OavOptics oavOptics)
+    private SimulatedBeamline(Beamline definition, RecordDatabase records, string dbText, SampleDefinition sample, OavOptics oavOptics, ApertureModel aperture, UndulatorModel undulator)
     {
         Definition = definition;
         Records = records;
         Provider = new PvOutages(records);
         DbText = dbText;
         Sample = sample;
+        var bl = definition.Prefixes.Beamline;
+        Smargon = new SmargonSimulation(records, $"{bl}-MO-SGON-01:");
+        Beam = new BeamSimulation(records, bl, definition.Prefixes.Insertion, aperture, undulator);
+        Backlight = new BacklightSimulation(records, $"{bl}-EA-BL-01:");
         Robot = new RobotSimulation(records, $"{definition.Prefixes.Beamline}-MO-ROBOT-01:");
+        Robot.GoniometerHeld += Smargon.SetDisabled;
         GridScan = new FastGridScanSimulation(records, $"{definition.Prefixes.Beamline}-MO-SGON-01:");
         Synchrotron = new SynchrotronSimulation(records);
         Dcm = new DcmSimulation(records, $"{definition.Prefixes.Beamline}-MO-DCM-01:");
@@ -39,11 +46,20 @@ public sealed class SimulatedBeamline : IAsyncDisposable
         GridScan.Triggered += point => Zebra.PulseInput(3, point);
         GridScan.RunningChanged += running => Zebra.SetInput(4, running);
         Zebra.AutoShutterChanged += SampleShutter.FollowZebra;
-        Eiger = new EigerSimulation(records, definition.Prefixes.Beamline, sample);
+        Eiger = new EigerSimulation(records, definition.Prefixes.Beamline, sample, Beam, Smargon);
         Zebra.DetectorTriggered += Eiger.Trigger;
         Faults = new FaultInjector(records, Synchrotron, Robot, Provider, Eiger);
         Oav = new OavCameraSimulation(records, definition.Prefixes.Beamline, sample, oavOptics);
     }
+
+    /// <summary>The smargon's coordinate system: stub offsets, real motors, disabled while the robot holds it.</summary>
+    public SmargonSimulation Smargon { get; }
+
+    /// <summary>The beam at the sample: ring current, undulator tuning and mini-aperture.</summary>
+    public BeamSimulation Beam { get; }
+
+    /// <summary>The backlight's pneumatic travel.</summary>
+    public BacklightSimulation Backlight { get; }
 
     /// <summary>The on-axis viewing camera and its pin-tip plugin (also the image source for pin-tip detection).</summary>
     public OavCameraSimulation Oav { get; }
@@ -104,8 +120,24 @@ public sealed class SimulatedBeamline : IAsyncDisposable
         sample.Validate();
         var definition = I03Beamline.Create(beamline, configuration, includeSimulatorAbsent: true);
         var oavOptics = OavOptics.Load(definition.Configuration);
-        var dbText = new TwinDatabaseBuilder(motorDefaults).Add(definition).ToDbText()
-            + OavCameraRecords.ToDbText($"{definition.Prefixes.Beamline}-DI-OAV-01:", oavOptics.Width, oavOptics.Height);
+        var bl = definition.Prefixes.Beamline;
+        var aperture = new ApertureModel(BeamlineParameters.Parse(File.ReadAllText(definition.Configuration.BeamlineParametersPath), definition.Configuration.BeamlineParametersPath));
+        var undulator = UndulatorModel.Parse(File.ReadAllText(definition.Configuration.UndulatorGapLookupTablePath), definition.Configuration.UndulatorGapLookupTablePath);
+
+        // The twin starts ready for a collection: the large aperture in, the undulator tuned to the DCM's energy.
+        var large = aperture.Configuration.AperturePositions[ApertureValue.Large];
+        var startingPositions = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            [$"{bl}-MO-MAPT-01:X"] = large.ApertureX,
+            [$"{bl}-MO-MAPT-01:Y"] = large.ApertureY,
+            [$"{bl}-MO-MAPT-01:Z"] = large.ApertureZ,
+            [$"{bl}-MO-SCAT-01:X"] = large.ScatterguardX,
+            [$"{bl}-MO-SCAT-01:Y"] = large.ScatterguardY,
+            [$"{definition.Prefixes.Insertion}-MO-SERVC-01:BLGAPMTR"] = undulator.GapFor(TwinDatabaseBuilder.StartingPositions["-MO-DCM-01:ENERGY"]),
+        };
+        var dbText = new TwinDatabaseBuilder(motorDefaults, startingPositions).Add(definition).ToDbText()
+            + OavCameraRecords.ToDbText($"{bl}-DI-OAV-01:", oavOptics.Width, oavOptics.Height)
+            + BacklightSimulation.ToDbText($"{bl}-EA-BL-01:");
         var records = new RecordDatabase(timeProvider ?? TimeProvider.System);
         try
         {
@@ -118,7 +150,7 @@ public sealed class SimulatedBeamline : IAsyncDisposable
             throw;
         }
 
-        return new SimulatedBeamline(definition, records, dbText, sample, oavOptics);
+        return new SimulatedBeamline(definition, records, dbText, sample, oavOptics, aperture, undulator);
     }
 
     /// <summary>
@@ -140,6 +172,9 @@ public sealed class SimulatedBeamline : IAsyncDisposable
         await Synchrotron.DisposeAsync().ConfigureAwait(false);
         await GridScan.DisposeAsync().ConfigureAwait(false);
         await Robot.DisposeAsync().ConfigureAwait(false);
+        await Backlight.DisposeAsync().ConfigureAwait(false);
+        await Beam.DisposeAsync().ConfigureAwait(false);
+        await Smargon.DisposeAsync().ConfigureAwait(false);
         Records.Dispose();
     }
 }

@@ -68,24 +68,33 @@ public sealed class DataFileSeriesWriter : IDisposable
     /// <summary>The name of data file <paramref name="number"/> (1-based): <c>{stem}_{number:D6}.h5</c>.</summary>
     public static string FileName(string stem, int number) => $"{stem}_{number:D6}.h5";
 
+    /// <summary>The bytes the last frame written took in its file (its compressed chunk, or its raw pixels).</summary>
+    public int LastChunkBytes { get; private set; }
+
     /// <summary>Appends a 16-bit frame.</summary>
     public void WriteFrame(ReadOnlySpan<ushort> frame)
     {
-        Next().WriteFrame(frame);
+        var writer = Next();
+        writer.WriteFrame(frame);
+        LastChunkBytes = writer.LastChunkBytes;
         FrameCount++;
     }
 
     /// <summary>Appends a 32-bit frame.</summary>
     public void WriteFrame(ReadOnlySpan<uint> frame)
     {
-        Next().WriteFrame(frame);
+        var writer = Next();
+        writer.WriteFrame(frame);
+        LastChunkBytes = writer.LastChunkBytes;
         FrameCount++;
     }
 
     /// <summary>Appends a frame already compressed (see <see cref="DataFileWriter.WriteChunk"/>).</summary>
     public void WriteChunk(ReadOnlySpan<byte> chunk)
     {
-        Next().WriteChunk(chunk);
+        var writer = Next();
+        writer.WriteChunk(chunk);
+        LastChunkBytes = writer.LastChunkBytes;
         FrameCount++;
     }
 

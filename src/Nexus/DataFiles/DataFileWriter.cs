@@ -140,6 +140,9 @@ public sealed class DataFileWriter : IDisposable
         Append(chunk);
     }
 
+    /// <summary>The bytes the last frame took in the file (its compressed chunk, or its raw pixels).</summary>
+    public int LastChunkBytes { get; private set; }
+
     /// <summary>
     /// Closes the file (recording <c>image_nr_low</c>/<c>image_nr_high</c>) and gives it its final name. Closing
     /// twice is harmless.
@@ -212,6 +215,7 @@ public sealed class DataFileWriter : IDisposable
 
     private void Append(ReadOnlySpan<byte> chunk)
     {
+        LastChunkBytes = chunk.Length;
         try
         {
             _extent[0] = (ulong)FrameCount + 1;

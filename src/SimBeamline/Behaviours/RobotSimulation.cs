@@ -32,6 +32,12 @@ public sealed class RobotSimulation : TwinController<string>
         Start();
     }
 
+    /// <summary>
+    /// The robot takes (true) or lets go of (false) the goniometer: the hardware link that disables the smargon while
+    /// the gripper is at it (raised on the robot's worker).
+    /// </summary>
+    public event Action<bool>? GoniometerHeld;
+
     /// <summary>Positions (puck, pin) that hold no pin: loading one fails with error 25.</summary>
     public HashSet<(int Puck, int Pin)> EmptyPositions { get; } = [];
 
@@ -56,7 +62,11 @@ public sealed class RobotSimulation : TwinController<string>
     };
 
     /// <inheritdoc/>
-    protected override Task OnCommandFailedAsync(CancellationToken cancellationToken) => _pvs.SetAsync("PROGRAM_RUNNING", 0, cancellationToken);
+    protected override Task OnCommandFailedAsync(CancellationToken cancellationToken)
+    {
+        GoniometerHeld?.Invoke(false);
+        return _pvs.SetAsync("PROGRAM_RUNNING", 0, cancellationToken);
+    }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
@@ -68,6 +78,7 @@ public sealed class RobotSimulation : TwinController<string>
         await _pvs.SetAsync("PROGRAM_NAME", new DbrValue(DbrType.Char, System.Text.Encoding.ASCII.GetBytes("LOAD\0")), cancellationToken).ConfigureAwait(false);
         await _pvs.SetAsync("PROGRAM_RUNNING", 1, cancellationToken).ConfigureAwait(false);
         await SetErrorAsync("PRG", 0, string.Empty).ConfigureAwait(false);
+        GoniometerHeld?.Invoke(true);
         if (_pvs.Get("PIN_MOUNTED").GetString() == "Pin Mounted")
         {
             await Task.Delay(UnloadTime, _time, cancellationToken).ConfigureAwait(false);
@@ -80,6 +91,7 @@ public sealed class RobotSimulation : TwinController<string>
         {
             await Task.Delay(NoPinTime, _time, cancellationToken).ConfigureAwait(false);
             await SetErrorAsync("PRG", NoPinErrorCode, "No pin found").ConfigureAwait(false);
+            GoniometerHeld?.Invoke(false);
             await _pvs.SetAsync("PROGRAM_RUNNING", 0, cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -90,14 +102,17 @@ public sealed class RobotSimulation : TwinController<string>
         await _pvs.SetAsync("CURRENT_ID_RBV", _pvs.Get("NEXT_ID_RBV").GetDouble(), cancellationToken).ConfigureAwait(false);
         await _pvs.SetAsync("BARCODE", new DbrValue(DbrType.Char, System.Text.Encoding.ASCII.GetBytes($"SIM{puck:D2}{pin:D2}\0")), cancellationToken).ConfigureAwait(false);
         await _pvs.SetAsync("PIN_MOUNTED", "Pin Mounted", cancellationToken).ConfigureAwait(false);
+        GoniometerHeld?.Invoke(false);
         await _pvs.SetAsync("PROGRAM_RUNNING", 0, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task UnloadAsync(CancellationToken cancellationToken)
     {
         await _pvs.SetAsync("PROGRAM_RUNNING", 1, cancellationToken).ConfigureAwait(false);
+        GoniometerHeld?.Invoke(true);
         await Task.Delay(UnloadTime, _time, cancellationToken).ConfigureAwait(false);
         await _pvs.SetAsync("PIN_MOUNTED", "No Pin Mounted", cancellationToken).ConfigureAwait(false);
+        GoniometerHeld?.Invoke(false);
         await _pvs.SetAsync("CURRENT_PUCK_RBV", 0, cancellationToken).ConfigureAwait(false);
         await _pvs.SetAsync("CURRENT_PIN_RBV", 0, cancellationToken).ConfigureAwait(false);
         await _pvs.SetAsync("PROGRAM_RUNNING", 0, cancellationToken).ConfigureAwait(false);

@@ -37,6 +37,9 @@ public abstract class TwinController<TCommand> : IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>Keeps <paramref name="error"/> as <see cref="LastError"/>: a failure the device reported and carried on from.</summary>
+    protected void RecordError(Exception error) => LastError = error ?? throw new ArgumentNullException(nameof(error));
+
     /// <summary>Queues <paramref name="command"/>; safe from record events.</summary>
     protected void Post(TCommand command) => _commands.Writer.TryWrite(command);
 

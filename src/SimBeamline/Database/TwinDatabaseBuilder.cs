@@ -20,9 +20,17 @@ public sealed class TwinDatabaseBuilder
     private static readonly string[] StateFields = ["ZR", "ON", "TW", "TH", "FR", "FV", "SX", "SV", "EI", "NI", "TE", "EL", "TV", "TT", "FT", "FF"];
     private readonly Dictionary<string, TwinRecord> _records = new(StringComparer.Ordinal);
     private readonly MotorDefaults _motorDefaults;
+    private readonly IReadOnlyDictionary<string, double> _startingPositions;
 
-    /// <summary>Creates the builder; motors start with <paramref name="motorDefaults"/>.</summary>
-    public TwinDatabaseBuilder(MotorDefaults? motorDefaults = null) => _motorDefaults = motorDefaults ?? new MotorDefaults();
+    /// <summary>
+    /// Creates the builder; motors start with <paramref name="motorDefaults"/>, at <see cref="StartingPositions"/>, and
+    /// those named in <paramref name="startingPositions"/> (full record names) where it says.
+    /// </summary>
+    public TwinDatabaseBuilder(MotorDefaults? motorDefaults = null, IReadOnlyDictionary<string, double>? startingPositions = null)
+    {
+        _motorDefaults = motorDefaults ?? new MotorDefaults();
+        _startingPositions = startingPositions ?? new Dictionary<string, double>();
+    }
 
     /// <summary>The records so far, by name.</summary>
     public IReadOnlyDictionary<string, TwinRecord> Records => _records;
@@ -143,7 +151,9 @@ public sealed class TwinDatabaseBuilder
             new("EGU", d.Units), new("PREC", d.Precision.ToString(CultureInfo.InvariantCulture)), new("MRES", Number(d.Resolution)),
             new("VELO", Number(d.Velocity)), new("VMAX", Number(d.MaxVelocity)), new("ACCL", Number(d.Acceleration)),
             new("DHLM", Number(d.HighLimit)), new("DLLM", Number(d.LowLimit)),
-            .. StartingPositions.Where(p => name.EndsWith(p.Key, StringComparison.Ordinal)).Select(p => new KeyValuePair<string, string>("VAL", Number(p.Value))),
+            .. _startingPositions.TryGetValue(name, out var start)
+                ? [new KeyValuePair<string, string>("VAL", Number(start))]
+                : StartingPositions.Where(p => name.EndsWith(p.Key, StringComparison.Ordinal)).Select(p => new KeyValuePair<string, string>("VAL", Number(p.Value))),
         ], motor.Name));
     }
 

@@ -10,6 +10,7 @@ namespace Hyperion.SimBeamline.Detector;
 internal sealed class EigerCapture(DataFileSeriesWriter writer, int expected) : IDisposable
 {
     private readonly Lock _sync = new();
+    private readonly List<OdinMetaFrame> _meta = [];
     private uint[]? _wide;
     private ushort[]? _narrow;
     private bool _closed;
@@ -31,8 +32,20 @@ internal sealed class EigerCapture(DataFileSeriesWriter writer, int expected) : 
         }
     }
 
-    /// <summary>Renders and writes one frame; false when the capture was closed meanwhile.</summary>
-    public (bool Written, FrameTruth? Truth, int ImageNumber) Write(DiffractionRenderer renderer, FrameRequest request)
+    /// <summary>The meta file's rows for the frames written so far.</summary>
+    public IReadOnlyList<OdinMetaFrame> Meta
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return [.. _meta];
+            }
+        }
+    }
+
+    /// <summary>Renders and writes one frame exposed from <paramref name="startSeconds"/> after the arm; false when the capture was closed meanwhile.</summary>
+    public (bool Written, FrameTruth? Truth, int ImageNumber) Write(DiffractionRenderer renderer, FrameRequest request, double startSeconds)
     {
         lock (_sync)
         {
@@ -55,6 +68,8 @@ internal sealed class EigerCapture(DataFileSeriesWriter writer, int expected) : 
                 Writer.WriteFrame(_wide);
             }
 
+            var (start, real) = ((long)Math.Round(startSeconds * 1e9), (long)Math.Round(request.ExposureSeconds * 1e9));
+            _meta.Add(new OdinMetaFrame(Written, Written, start, start + real, real, Writer.LastChunkBytes));
             Written++;
             return (true, truth, Written);
         }

@@ -4,6 +4,7 @@ using Hyperion.ChannelAccess.SoftIoc.Records;
 using Hyperion.Nexus.DataFiles;
 using Hyperion.Nexus.Errors;
 using Hyperion.Nexus.Geometry;
+using Hyperion.SimBeamline.Beam;
 using Hyperion.SimBeamline.Behaviours;
 using Hyperion.SimBeamline.Diffraction;
 using Hyperion.SimBeamline.Samples;
@@ -26,15 +27,14 @@ namespace Hyperion.SimBeamline.Detector;
 public sealed class EigerSimulation : TwinController<EigerCommand>
 {
     private const int OdinNodes = 4;
-    private const double FullCurrent = 300;
 
     private readonly TwinPvWriter _eiger;
     private readonly TwinPvWriter _smargon;
-    private readonly TwinPvWriter _dcm;
     private readonly TwinPvWriter _attenuator;
     private readonly TwinPvWriter _shutter;
-    private readonly TwinPvWriter _ring;
     private readonly TwinPvWriter _detectorMotion;
+    private readonly BeamSimulation _beam;
+    private readonly SmargonSimulation _goniometer;
     private readonly RecordDatabase _records;
     private readonly SampleDefinition _sample;
     private readonly TimeProvider _time;
@@ -46,6 +46,8 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
     private CancellationTokenSource? _exposing;
     private Task _series = Task.CompletedTask;
     private int _armsToFail;
+    private long _armedAt;
+    private OdinMetaHeader? _header;
     private int _triggersLeft;
     private int _acquisition;
     private int _frameInAcquisition;
@@ -55,21 +57,25 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
     /// <param name="records">The twin's records.</param>
     /// <param name="beamline">The beamline prefix (BL03S or BL03I).</param>
     /// <param name="sample">The sample whose crystal diffracts.</param>
+    /// <param name="beam">The beam the optics deliver (flux, size, wavelength).</param>
+    /// <param name="goniometer">The smargon's coordinate system (where the sample really is).</param>
     /// <param name="timeProvider">The twin's clock (default: the records').</param>
-    public EigerSimulation(RecordDatabase records, string beamline, SampleDefinition sample, TimeProvider? timeProvider = null)
+    public EigerSimulation(RecordDatabase records, string beamline, SampleDefinition sample, BeamSimulation beam, SmargonSimulation goniometer, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(sample);
+        ArgumentNullException.ThrowIfNull(beam);
+        ArgumentNullException.ThrowIfNull(goniometer);
+        _beam = beam;
+        _goniometer = goniometer;
         _records = records;
         _sample = sample;
         _time = timeProvider ?? records.TimeProvider;
         _eiger = new TwinPvWriter(records, $"{beamline}-EA-EIGER-01:");
         _smargon = new TwinPvWriter(records, $"{beamline}-MO-SGON-01:");
-        _dcm = new TwinPvWriter(records, $"{beamline}-MO-DCM-01:");
         _attenuator = new TwinPvWriter(records, $"{beamline}-EA-ATTN-01:");
         _shutter = new TwinPvWriter(records, $"{beamline}-EA-SHTR-01:");
         _detectorMotion = new TwinPvWriter(records, $"{beamline}-MO-DET-01:");
-        _ring = new TwinPvWriter(records, "SR-DI-DCCT-01:");
 
         // Record events run under the database's lock: they only queue.
         _eiger.Record("OD:FileName").Processed += _ => Post(new EigerCommand(EigerCommandKind.FileName));
@@ -106,6 +112,9 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
 
     /// <summary>The files the last capture finished.</summary>
     public IReadOnlyList<DataFileInfo> LastFiles { get; private set; } = [];
+
+    /// <summary>The meta file (<c>{FileName}_meta.h5</c>) the last capture wrote, or null.</summary>
+    public string? LastMetaFile { get; private set; }
 
     /// <summary>The detector geometry of the last arm (what a NeXus master of its frames records).</summary>
     public DetectorGeometry? ArmedGeometry { get; private set; }
@@ -179,7 +188,8 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
                 break;
             case EigerCommandKind.WriteFailed:
                 await StopCaptureAsync(cancellationToken).ConfigureAwait(false);
-                await ReportWriterErrorAsync(((Exception)command.Context!).Message, cancellationToken).ConfigureAwait(false);
+                var failure = (Exception)command.Context!;
+                await ReportWriterErrorAsync(new OdinWriterException($"Odin could not write a frame: {failure.Message}", failure), cancellationToken).ConfigureAwait(false);
                 break;
             case EigerCommandKind.ClearErrors:
                 for (var node = 1; node <= OdinNodes; node++)
@@ -229,8 +239,8 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
         {
             // The record's link already echoed the demand: Odin is not capturing.
             await _eiger.SetAsync("OD:Capture_RBV", 0, cancellationToken).ConfigureAwait(false);
-            await ReportWriterErrorAsync(e.Message, cancellationToken).ConfigureAwait(false);
-            throw;
+            await ReportWriterErrorAsync(new OdinWriterException($"Odin could not open its data files: {e.Message}", e), cancellationToken).ConfigureAwait(false);
+            return;
         }
 
         await _eiger.SetAsync("OD:NumCaptured_RBV", 0, cancellationToken).ConfigureAwait(false);
@@ -250,6 +260,7 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
         {
             _capture = null;
             LastFiles = capture.Close();
+            await WriteMetaAsync(capture, cancellationToken).ConfigureAwait(false);
         }
 
         await _eiger.SetAsync("OD:Capture_RBV", 0, cancellationToken).ConfigureAwait(false);
@@ -267,7 +278,7 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
         {
             // A detector that does not arm: Acquire stays 0, the fan never reports ready, Odin logs why.
             await _eiger.SetAsync("CAM:Acquire_RBV", 0, cancellationToken).ConfigureAwait(false);
-            await ReportWriterErrorAsync("Eiger arm failed: the detector did not acknowledge the arm command (fault: detector_arm_failure)", cancellationToken).ConfigureAwait(false);
+            await ReportWriterErrorAsync(new OdinWriterException("Eiger arm failed: the detector did not acknowledge the arm command (fault: detector_arm_failure)"), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -282,6 +293,8 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
         _renderer = renderer;
         ArmedGeometry = geometry;
         _acquisition++;
+        _armedAt = _time.GetTimestamp();
+        _header = Header(geometry);
         _frameInAcquisition = 0;
         _triggersLeft = Math.Max(1, (int)Number("CAM:NumTriggers"));
         Volatile.Write(ref _armed, true);
@@ -318,7 +331,8 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
         var beam = Beam();
         if (context is GridPointTrigger point)
         {
-            Queue(new Vector3D(point.X, point.Y, point.Z), Omega(), 0, exposure, beam);
+            // The grid point's demand is in the smargon's coordinates; the sample is where the dial positions put it.
+            Queue(_goniometer.ToPhysical(new Vector3D(point.X, point.Y, point.Z)), Omega(), 0, exposure, beam, _time.GetElapsedTime(_armedAt).TotalSeconds);
             if (last)
             {
                 Post(new EigerCommand(EigerCommandKind.AcquisitionDone));
@@ -358,7 +372,7 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
                 }
 
                 var (start, end) = (OmegaAt(from), OmegaAt(to));
-                Queue(Stage(), Math.Min(start, end), Math.Abs(end - start), exposure, beam);
+                Queue(Stage(), Math.Min(start, end), Math.Abs(end - start), exposure, beam, _time.GetElapsedTime(_armedAt, from).TotalSeconds);
             }
 
             if (last)
@@ -379,7 +393,7 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
         _exposing = null;
     }
 
-    private void Queue(Vector3D stage, double omegaStart, double oscillation, double exposure, (BeamGeometry Beam, double Transmission) beam)
+    private void Queue(Vector3D stage, double omegaStart, double oscillation, double exposure, (BeamGeometry Beam, double Transmission) beam, double startSeconds)
     {
         if (_capture is not { } capture || _renderer is not { } renderer)
         {
@@ -398,7 +412,7 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
             Transmission = beam.Transmission,
             Seed = unchecked(((ulong)(uint)_sample.Seed << 40) ^ ((ulong)(uint)_acquisition << 24) ^ (uint)frame),
         };
-        _frames.Writer.TryWrite(new PendingFrame(capture, renderer, request));
+        _frames.Writer.TryWrite(new PendingFrame(capture, renderer, request, startSeconds));
     }
 
     // The writer: renders and writes frames in order, off the controller's worker.
@@ -409,7 +423,7 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
         {
             try
             {
-                var (written, truth, number) = pending.Capture.Write(pending.Renderer, pending.Request);
+                var (written, truth, number) = pending.Capture.Write(pending.Renderer, pending.Request, pending.StartSeconds);
                 if (!written)
                 {
                     continue;
@@ -443,12 +457,53 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
         }
     }
 
-    private async Task ReportWriterErrorAsync(string message, CancellationToken cancellationToken)
+    // Odin's first writer reports the error (its message cut to a stringin's 39 characters); the twin's log keeps it whole.
+    private async Task ReportWriterErrorAsync(OdinWriterException error, CancellationToken cancellationToken)
     {
-        var text = message.Length > 39 ? message[..39] : message;
+        RecordError(error);
+        var text = error.Message.Length > 39 ? error.Message[..39] : error.Message;
         await _eiger.SetAsync("OD1:FPErrorState_RBV", 1, cancellationToken).ConfigureAwait(false);
         await _eiger.SetAsync("OD1:FPErrorMessage_RBV", text, cancellationToken).ConfigureAwait(false);
-        throw new InvalidOperationException(message);
+    }
+
+    // Odin's meta writer: beside the data files, what each frame was and the detector's header at the arm.
+    private async Task WriteMetaAsync(EigerCapture capture, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(capture.Writer.Directory, OdinMetaWriter.FileName(capture.Writer.Stem));
+        try
+        {
+            OdinMetaWriter.Write(path, _header ?? Header(Geometry()), capture.Meta, capture.Writer.Options.Compression, overwrite: true);
+            LastMetaFile = path;
+        }
+        catch (NexusException e)
+        {
+            await ReportWriterErrorAsync(new OdinWriterException($"Odin could not write its meta file: {e.Message}", e), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private OdinMetaHeader Header(DetectorGeometry geometry)
+    {
+        var exposure = Number("CAM:AcquireTime");
+        return new OdinMetaHeader
+        {
+            Series = _acquisition,
+            CountTimeSeconds = exposure,
+            FrameTimeSeconds = Math.Max(Number("CAM:AcquirePeriod"), exposure),
+            ImagesPerTrigger = Math.Max(1, (int)Number("CAM:NumImages")),
+            Triggers = Math.Max(1, (int)Number("CAM:NumTriggers")),
+            BeamCentreX = geometry.BeamCentreFast,
+            BeamCentreY = geometry.BeamCentreSlow,
+            DetectorDistanceMetres = geometry.DistanceMm / 1000,
+            WavelengthAngstrom = _beam.Current().Beam.WavelengthAngstrom,
+            PixelSizeMetres = geometry.PixelSizeMm / 1000,
+            Width = geometry.Width,
+            Height = geometry.Height,
+            OmegaStartDegrees = Number("CAM:OmegaStart"),
+            OmegaIncrementDegrees = Number("CAM:OmegaIncr"),
+            TriggerMode = (int)Number("CAM:TriggerMode") >= 2 ? "exts" : "ints",
+            Description = Number("CAM:ROIMode") != 0 ? "Dectris EIGER2 Si 16M (4M ROI)" : "Dectris EIGER2 Si 16M",
+            CollectionDate = _time.GetUtcNow(),
+        };
     }
 
     private DetectorGeometry Geometry()
@@ -460,23 +515,21 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
         return beamX > 0 && beamY > 0 ? geometry with { BeamCentreFast = beamX, BeamCentreSlow = beamY } : geometry;
     }
 
+    // The optics' beam (ring current, undulator tuning and aperture included), then the attenuator and the shutter.
     private (BeamGeometry Beam, double Transmission) Beam()
     {
-        var energy = _dcm.Get("ENERGY.RBV").GetDouble();
+        var beam = _beam.Current().Beam;
         var foils = (int)_attenuator.Get("DEC_TO_BIN").GetDouble();
         var shutterOpen = _shutter.Get("STA").GetDouble() != 0;
-        var current = _ring.Get("SIGNAL").GetDouble();
-        var transmission = shutterOpen ? AttenuatorSimulation.Transmission(foils, energy) * Math.Clamp(current / FullCurrent, 0, 1) : 0;
-        return (BeamGeometry.FromEnergy(energy), transmission);
+        var transmission = shutterOpen ? AttenuatorSimulation.Transmission(foils, beam.EnergyKev) : 0;
+        return (beam, transmission);
     }
 
     private double Omega() => OmegaAt(_time.GetTimestamp());
 
     private double OmegaAt(long timestamp) => _records.FindRecord(_smargon.Name("OMEGA")) is MotorRecord omega ? omega.UserPositionAt(timestamp) : _smargon.Get("OMEGA.RBV").GetDouble();
 
-    private Vector3D Stage() => new(Axis("X"), Axis("Y"), Axis("Z"));
-
-    private double Axis(string axis) => _records.FindRecord(_smargon.Name(axis)) is MotorRecord motor ? motor.UserPositionNow : _smargon.Get($"{axis}.RBV").GetDouble();
+    private Vector3D Stage() => _goniometer.PhysicalStage(_time.GetTimestamp());
 
     private double Number(string suffix) => _eiger.Get(suffix).GetDouble();
 

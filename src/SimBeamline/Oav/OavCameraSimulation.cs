@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Hyperion.ChannelAccess.Dbr;
 using Hyperion.ChannelAccess.SoftIoc.Database;
+using Hyperion.ChannelAccess.SoftIoc.Records;
 using Hyperion.Devices.Mx.Oav;
 using Hyperion.Devices.Signals;
 using Hyperion.Nexus.Geometry;
@@ -23,6 +24,7 @@ namespace Hyperion.SimBeamline.Oav;
 /// </summary>
 public sealed class OavCameraSimulation : IOavImageSource, IAsyncDisposable
 {
+    private readonly RecordDatabase _records;
     private readonly TwinPvWriter _oav;
     private readonly TwinPvWriter _zoom;
     private readonly TwinPvWriter _smargon;
@@ -57,6 +59,7 @@ public sealed class OavCameraSimulation : IOavImageSource, IAsyncDisposable
         Renderer = new OavRenderer(sample, optics.Width, optics.Height);
         _zoomOptics = optics.Widest;
         _time = timeProvider ?? records.TimeProvider;
+        _records = records;
         _oav = new TwinPvWriter(records, Prefix);
         _zoom = new TwinPvWriter(records, $"{beamlinePrefix}-EA-OAV-01:FZOOM:");
         _smargon = new TwinPvWriter(records, $"{beamlinePrefix}-MO-SGON-01:");
@@ -66,7 +69,7 @@ public sealed class OavCameraSimulation : IOavImageSource, IAsyncDisposable
         [
             $"{beamlinePrefix}-MO-SGON-01:X.RBV", $"{beamlinePrefix}-MO-SGON-01:Y.RBV", $"{beamlinePrefix}-MO-SGON-01:Z.RBV",
             $"{beamlinePrefix}-MO-SGON-01:OMEGA.RBV", $"{beamlinePrefix}-EA-OAV-01:FZOOM:MP:SELECT",
-            $"{beamlinePrefix}-EA-BL-01:CTRL", $"{beamlinePrefix}-EA-BLIT-01:TOGGLE", $"{Prefix}CAM:Acquire",
+            $"{beamlinePrefix}-EA-BL-01:STA", $"{beamlinePrefix}-EA-BLIT-01:TOGGLE", $"{Prefix}CAM:Acquire",
         ];
         try
         {
@@ -272,9 +275,14 @@ public sealed class OavCameraSimulation : IOavImageSource, IAsyncDisposable
 
         // An uncalibrated zoom label leaves the optics where they were.
         _zoomOptics = Optics.Find(_zoom.Get("MP:SELECT").GetString()) ?? _zoomOptics;
-        var illuminated = Read(_backlightPosition, "CTRL") == (int)InOut.In && Read(_backlightPower, "TOGGLE") == (int)OnOff.On;
+        // The backlight shines once it has arrived (STA), not when asked (CTRL); the sample is where the smargon's
+        // dial positions put it, whatever the stub offsets make x, y and z read.
+        var illuminated = Read(_backlightPosition, "STA") == (int)InOut.In && Read(_backlightPower, "TOGGLE") == (int)OnOff.On;
+        double Physical(string axis) => _records.FindRecord(_smargon.Name(axis)) is MotorRecord motor
+            ? SmargonSimulation.ToPhysical(motor, Read(_smargon, axis + ".RBV"))
+            : Read(_smargon, axis + ".RBV");
         return new OavView(
-            new Vector3D(Read(_smargon, "X.RBV"), Read(_smargon, "Y.RBV"), Read(_smargon, "Z.RBV")),
+            new Vector3D(Physical("X"), Physical("Y"), Physical("Z")),
             Read(_smargon, "OMEGA.RBV"),
             _zoomOptics,
             illuminated);

@@ -1,11 +1,10 @@
 using System.Collections.Concurrent;
-using System.Text;
-using Hyperion.ChannelAccess.Dbr;
 using Hyperion.ChannelAccess.InProcess;
 using Hyperion.Nexus.Masks;
 using Hyperion.Nexus.Nxmx;
 using Hyperion.SimBeamline.Clock;
 using Hyperion.SimBeamline.Detector;
+using Hyperion.SimBeamline.Tests;
 
 namespace Hyperion.SimBeamline.Dials.Tests;
 
@@ -26,6 +25,7 @@ public sealed class TwinCollection : IAsyncDisposable
         Twin = SimulatedBeamline.Create("s03", new ScaledTimeProvider(speed));
         Twin.Eiger.FrameWritten += _frames.Enqueue;
         Client = Twin.CreateClient();
+        Pvs = new TwinPvs(Twin, Client, Timeout);
     }
 
     public string Stem { get; }
@@ -41,19 +41,12 @@ public sealed class TwinCollection : IAsyncDisposable
 
     public string MasterPath => Path.Combine(Directory, NxmxMasterWriter.MasterFileName(Stem));
 
-    public async Task PutAsync(string pv, double value)
-    {
-        var channel = Client.Channel(pv);
-        await channel.WaitForConnectionAsync(TimeSpan.FromSeconds(10));
-        await channel.PutAsync(DbrValue.Of(value), wait: true).AsTask().WaitAsync(Timeout);
-    }
+    /// <summary>Puts and reads the twin's PVs, as the unit tests do.</summary>
+    public TwinPvs Pvs { get; }
 
-    public async Task PutTextAsync(string pv, string text)
-    {
-        var channel = Client.Channel(pv);
-        await channel.WaitForConnectionAsync(TimeSpan.FromSeconds(10));
-        await channel.PutAsync(new DbrValue(DbrType.Char, Encoding.ASCII.GetBytes(text + "\0")), wait: true).AsTask().WaitAsync(Timeout);
-    }
+    public Task PutAsync(string pv, double value) => Pvs.PutAsync(pv, value);
+
+    public Task PutTextAsync(string pv, string text) => Pvs.PutTextAsync(pv, text);
 
     /// <summary>Opens the sample shutter by hand, arms Odin for <paramref name="frames"/> frames and the Eiger for <paramref name="triggers"/> triggers of <paramref name="imagesPerTrigger"/>.</summary>
     public async Task ArmAsync(int frames, int triggers, int imagesPerTrigger, double exposure)
@@ -114,21 +107,9 @@ public sealed class TwinCollection : IAsyncDisposable
         });
     }
 
-    public double Read(string pv) => Twin.Records.Find(pv)!.Read().GetDouble();
+    public double Read(string pv) => Pvs.Read(pv);
 
-    public static async Task WaitForAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting for {what}.");
-            }
-
-            await Task.Delay(20);
-        }
-    }
+    public static Task WaitForAsync(Func<bool> condition, string what) => TwinPvs.WaitForAsync(condition, what, Timeout);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,4 +1,7 @@
+using Hyperion.ChannelAccess.Client;
 using Hyperion.ChannelAccess.Dbr;
+using Hyperion.ChannelAccess.Pv;
+using Hyperion.ChannelAccess.Server;
 using Hyperion.Devices.Beamlines;
 using Hyperion.Devices.Core;
 using Hyperion.Devices.Mx.Eiger;
@@ -7,33 +10,59 @@ using Hyperion.SimBeamline.Clock;
 
 namespace Hyperion.SimBeamline.Tests;
 
-/// <summary>dodal's Eiger device arms the twin's Eiger and Odin as Hyperion does, and a 2-grid scan fills its files.</summary>
+/// <summary>
+/// dodal's Eiger device arms the twin's Eiger and Odin as Hyperion does, and a 2-grid scan fills its files: in-process,
+/// and over Channel Access through the twin's CaServer on loopback.
+/// </summary>
 public sealed class EigerDeviceOnTwinTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
     private readonly string _directory = Directory.CreateTempSubdirectory("twin-eiger-device-").FullName;
     private SimulatedBeamline _twin = null!;
-    private ChannelAccess.InProcess.InProcessPvClient _client = null!;
+    private IPvClient? _client;
+    private CaServer? _server;
 
     public Task InitializeAsync()
     {
         _twin = SimulatedBeamline.Create("s03", new ScaledTimeProvider(10));
-        _client = _twin.CreateClient();
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
-        await _client.DisposeAsync();
+        if (_client is not null)
+        {
+            await _client.DisposeAsync();
+        }
+
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
         await _twin.DisposeAsync();
         Directory.Delete(_directory, recursive: true);
     }
 
-    [Fact]
-    public async Task Staging_the_eiger_arms_the_twin_and_a_two_grid_scan_writes_a_frame_per_point()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Staging_the_eiger_arms_the_twin_and_a_two_grid_scan_writes_a_frame_per_point(bool overChannelAccess)
     {
+        if (overChannelAccess)
+        {
+            _server = new CaServer(_twin.Provider, new CaServerOptions { ServerPort = 0, AutoBeaconAddresses = false });
+            await _server.StartAsync();
+            _client = new CaClient(new CaClientOptions { AddressList = [$"127.0.0.1:{_server.UdpPort}"], AutoAddressList = false, RegisterWithRepeater = false });
+        }
+        else
+        {
+            _client = _twin.CreateClient();
+        }
+
+        var client = _client;
         var eiger = I03Beamline.Create("s03", includeSimulatorAbsent: true).Get<EigerDetector>("eiger");
-        await eiger.ConnectAsync(new DeviceConnectOptions { PvClient = _client });
+        await eiger.ConnectAsync(new DeviceConnectOptions { PvClient = client, Timeout = TimeSpan.FromSeconds(20) });
         eiger.SetDetectorParameters(new DetectorParams
         {
             ExpectedEnergyEv = 12700,
@@ -61,7 +90,7 @@ public sealed class EigerDeviceOnTwinTests : IAsyncLifetime
             await fgs.SetAsync(name, value);
         }
 
-        var run = _client.Channel("BL03S-MO-SGON-01:FGS:RUN.PROC");
+        var run = client.Channel("BL03S-MO-SGON-01:FGS:RUN.PROC");
         await run.WaitForConnectionAsync(Timeout);
         await run.PutAsync(DbrValue.Of(1));
 

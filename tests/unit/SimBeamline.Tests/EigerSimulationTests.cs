@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
-using Hyperion.ChannelAccess.Dbr;
 using Hyperion.Nexus.DataFiles;
 using Hyperion.SimBeamline.Behaviours;
 using Hyperion.SimBeamline.Clock;
@@ -17,12 +15,14 @@ public sealed class EigerSimulationTests : IAsyncLifetime
     private readonly ConcurrentQueue<EigerFrame> _frames = new();
     private SimulatedBeamline _twin = null!;
     private ChannelAccess.InProcess.InProcessPvClient _client = null!;
+    private TwinPvs _pvs = null!;
 
     public Task InitializeAsync()
     {
         _twin = SimulatedBeamline.Create("s03", new ScaledTimeProvider(20));
         _twin.Eiger.FrameWritten += _frames.Enqueue;
         _client = _twin.CreateClient();
+        _pvs = new TwinPvs(_twin, _client, Timeout);
         return Task.CompletedTask;
     }
 
@@ -36,60 +36,128 @@ public sealed class EigerSimulationTests : IAsyncLifetime
     [Fact]
     public async Task Odin_reports_itself_initialised_and_echoes_the_file_name()
     {
-        await WaitForAsync(() => Read(Eiger + "OD:FAN:AllConsumersConnected_RBV") == 1 && Read(Eiger + "OD4:FRProcessConnected_RBV") == 1, "Odin up");
-        await PutTextAsync(Eiger + "OD:FileName", "thau_7");
-        await WaitForAsync(() => _twin.Eiger.LastError is null && Text(Eiger + "OD:AcquisitionID_RBV") == "thau_7" && Text(Eiger + "OD:META:FileName") == "thau_7", "the id echoed");
-        Assert.Equal(1, Read(Eiger + "OD:META:AcquisitionActive_RBV"));
+        await WaitForAsync(() => _pvs.Read(Eiger + "OD:FAN:AllConsumersConnected_RBV") == 1 && _pvs.Read(Eiger + "OD4:FRProcessConnected_RBV") == 1, "Odin up");
+        await _pvs.PutTextAsync(Eiger + "OD:FileName", "thau_7");
+        await WaitForAsync(() => _twin.Eiger.LastError is null && _pvs.Text(Eiger + "OD:AcquisitionID_RBV") == "thau_7" && _pvs.Text(Eiger + "OD:META:FileName") == "thau_7", "the id echoed");
+        Assert.Equal(1, _pvs.Read(Eiger + "OD:META:AcquisitionActive_RBV"));
     }
 
     [Fact]
     public async Task A_two_grid_scan_triggers_one_frame_per_point_into_the_data_files()
     {
         await ArmAsync("grid_2", frames: 6, triggers: 6);
-        await PutAsync("BL03S-EA-ZEBRA-01:OUT1_TTL", 7);
-        var fgs = new TwinPvWriter(_twin.Records, "BL03S-MO-SGON-01:FGS:");
-        foreach (var (name, value) in new[] { ("X_NUM_STEPS", 3.0), ("Y_NUM_STEPS", 1), ("Z_NUM_STEPS", 1), ("X_STEP_SIZE", 0.02), ("Y_STEP_SIZE", 0.02), ("Z_STEP_SIZE", 0.02), ("DWELL_TIME", 10) })
-        {
-            await fgs.SetAsync(name, value);
-        }
-
-        await PutAsync("BL03S-MO-SGON-01:FGS:RUN.PROC", 1);
-        await WaitForAsync(() => Read(Eiger + "OD:NumCaptured_RBV") == 6 && Read(Eiger + "OD:Capture_RBV") == 0, "six frames written");
+        await RunTwoGridScanAsync(xSteps: 3);
+        await WaitForAsync(() => _pvs.Read(Eiger + "OD:NumCaptured_RBV") == 6 && _pvs.Read(Eiger + "OD:Capture_RBV") == 0, "six frames written");
 
         var files = _twin.Eiger.LastFiles;
         Assert.Equal(["grid_2_000001.h5", "grid_2_000002.h5", "grid_2_000003.h5"], files.Select(f => f.FileName));
         Assert.All(files, f => Assert.True(File.Exists(f.FilePath)));
         Assert.Equal([1, 2, 3, 4, 5, 6], _frames.Select(f => f.ImageNumber).Order());
         Assert.All(_frames, f => Assert.True(f.Request.IsStill));
-        Assert.Equal(0, Read(Eiger + "CAM:Acquire_RBV"));
-        Assert.Equal(6, Enumerable.Range(1, 4).Sum(n => Read($"{Eiger}OD{n}:NumCaptured_RBV")));
+        Assert.Equal(0, _pvs.Read(Eiger + "CAM:Acquire_RBV"));
+        Assert.Equal(6, Enumerable.Range(1, 4).Sum(n => _pvs.Read($"{Eiger}OD{n}:NumCaptured_RBV")));
+    }
+
+    [Fact]
+    public async Task Odin_writes_its_meta_file_beside_the_data_files_with_a_row_per_frame()
+    {
+        await ArmAsync("meta_2", frames: 4, triggers: 4);
+        await RunTwoGridScanAsync(xSteps: 2);
+        await WaitForAsync(() => _pvs.Read(Eiger + "OD:Capture_RBV") == 0 && _twin.Eiger.LastMetaFile is not null, "the capture closed");
+
+        var path = Path.Combine(_directory, "meta_2_meta.h5");
+        Assert.Equal(path, _twin.Eiger.LastMetaFile);
+        using var meta = PureHDF.H5File.OpenRead(path);
+        Assert.Equal([0L, 1, 2, 3], ((PureHDF.IH5Dataset)meta.Get("frame")).Read<long[]>());
+        Assert.Equal([0L, 1, 2, 3], ((PureHDF.IH5Dataset)meta.Get("offset")).Read<long[]>());
+        Assert.All(((PureHDF.IH5Dataset)meta.Get("real_time")).Read<long[]>(), t => Assert.Equal(4_000_000, t));
+        var (starts, stops) = (((PureHDF.IH5Dataset)meta.Get("start_time")).Read<long[]>(), ((PureHDF.IH5Dataset)meta.Get("stop_time")).Read<long[]>());
+        Assert.Equal(starts.Order(), starts);
+        Assert.All(starts.Zip(stops), s => Assert.Equal(4_000_000, s.Second - s.First));
+
+        // Compressed frames: each smaller than its 2068 × 2162 × 4 raw bytes, none empty.
+        Assert.All(((PureHDF.IH5Dataset)meta.Get("size")).Read<long[]>(), size => Assert.InRange(size, 1, (2068 * 2162 * 4) - 1));
+        Assert.Equal([1L], ((PureHDF.IH5Dataset)meta.Get("series")).Read<long[]>());
+        Assert.Equal(4, ((PureHDF.IH5Dataset)meta.Get("_dectris/ntrigger")).Read<long>());
+        Assert.Equal(2068, ((PureHDF.IH5Dataset)meta.Get("_dectris/x_pixels_in_detector")).Read<long>());
+        Assert.Equal(0.25, ((PureHDF.IH5Dataset)meta.Get("_dectris/detector_distance")).Read<double>(), 6);
+        Assert.Equal(12.398419843320026 / 12.7, ((PureHDF.IH5Dataset)meta.Get("_dectris/wavelength")).Read<double>(), 4);
+        Assert.Equal("bslz4", ((PureHDF.IH5Dataset)meta.Get("_dectris/compression")).Read<string>());
+        Assert.Contains("\"trigger_mode\":\"exts\"", ((PureHDF.IH5Dataset)meta.Get("config")).Read<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_meta_row_that_is_not_a_frame_is_refused_and_no_file_is_left()
+    {
+        var path = Path.Combine(_directory, "bad_meta.h5");
+        var header = new OdinMetaHeader
+        {
+            Series = 1,
+            CountTimeSeconds = 0.004,
+            FrameTimeSeconds = 0.004,
+            ImagesPerTrigger = 1,
+            Triggers = 1,
+            BeamCentreX = 1000,
+            BeamCentreY = 1000,
+            DetectorDistanceMetres = 0.25,
+            WavelengthAngstrom = 0.976,
+            Width = 2068,
+            Height = 2162,
+            CollectionDate = DateTimeOffset.UnixEpoch,
+        };
+        var error = Assert.Throws<Nexus.Errors.NexusWriteException>(() =>
+            OdinMetaWriter.Write(path, header, [new OdinMetaFrame(0, 0, 5_000, 1_000, 4_000, 100)], FrameCompression.BitshuffleLz4));
+        Assert.Contains("Meta row 0", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task Frames_are_lit_by_the_beam_the_aperture_leaves_at_the_sample_where_it_really_is()
+    {
+        // The small hole in; the smargon re-centred at x = 0.3, so the grid's x = 0 is 0.3 mm along the goniometer.
+        var small = _twin.Beam.Aperture.Configuration.AperturePositions[Devices.Mx.Aperture.ApertureValue.Small];
+        await _pvs.PutAsync("BL03S-MO-MAPT-01:X.VAL", small.ApertureX);
+        await _pvs.PutAsync("BL03S-MO-MAPT-01:Y.VAL", small.ApertureY);
+        await _pvs.PutAsync("BL03S-MO-MAPT-01:Z.VAL", small.ApertureZ);
+        await _pvs.PutAsync("BL03S-MO-SGON-01:X.VAL", 0.3);
+        await _pvs.PutAsync("BL03S-MO-SGON-01:CENTER_CS.PROC", 1);
+        await WaitForAsync(() => Math.Abs(_pvs.Read("BL03S-MO-SGON-01:X.RBV")) < 1e-6, "x re-centred");
+
+        await ArmAsync("small", frames: 2, triggers: 2);
+        await RunTwoGridScanAsync(xSteps: 1);
+        await WaitForAsync(() => _pvs.Read(Eiger + "OD:NumCaptured_RBV") == 2 && _pvs.Read(Eiger + "OD:Capture_RBV") == 0, "two frames written");
+
+        var expectedFlux = _twin.Beam.FullFlux * 0.084 * _twin.Beam.Current().RingFactor;
+        Assert.All(_frames, f => Assert.Equal((20.0, 20.0), (f.Request.Beam.SizeXMicrons, f.Request.Beam.SizeYMicrons)));
+        Assert.All(_frames, f => Assert.Equal(expectedFlux, f.Request.Beam.FluxPhotonsPerSecond, expectedFlux * 1e-3));
+        Assert.All(_frames, f => Assert.Equal(0.3, f.Request.StagePositionMm.X, 6));
     }
 
     [Fact]
     public async Task An_injected_arm_failure_leaves_the_detector_unarmed_with_odin_saying_why()
     {
         await _twin.Faults.InjectAsync(new FaultDefinition { Fault = "detector_arm_failure" });
-        await PutAsync(Eiger + "CAM:ROIMode", 1);
-        await PutAsync(Eiger + "CAM:TriggerMode", 2);
-        await PutAsync(Eiger + "CAM:Acquire", 1);
-        await WaitForAsync(() => Read(Eiger + "OD1:FPErrorState_RBV") == 1, "Odin's error");
-        Assert.StartsWith("Eiger arm failed", Text(Eiger + "OD1:FPErrorMessage_RBV"), StringComparison.Ordinal);
-        Assert.Equal(0, Read(Eiger + "CAM:Acquire_RBV"));
-        Assert.Equal(0, Read(Eiger + "OD:FAN:StateReady_RBV"));
+        await _pvs.PutAsync(Eiger + "CAM:ROIMode", 1);
+        await _pvs.PutAsync(Eiger + "CAM:TriggerMode", 2);
+        await _pvs.PutAsync(Eiger + "CAM:Acquire", 1);
+        await WaitForAsync(() => _pvs.Read(Eiger + "OD1:FPErrorState_RBV") == 1, "Odin's error");
+        Assert.StartsWith("Eiger arm failed", _pvs.Text(Eiger + "OD1:FPErrorMessage_RBV"), StringComparison.Ordinal);
+        Assert.Equal(0, _pvs.Read(Eiger + "CAM:Acquire_RBV"));
+        Assert.Equal(0, _pvs.Read(Eiger + "OD:FAN:StateReady_RBV"));
 
         // The next arm works (external triggers: it stays armed until they come).
-        await PutAsync(Eiger + "CAM:Acquire", 1);
-        await WaitForAsync(() => _twin.Eiger.IsArmed && Read(Eiger + "CAM:Acquire_RBV") == 1 && Read(Eiger + "OD:FAN:StateReady_RBV") == 1, "armed");
+        await _pvs.PutAsync(Eiger + "CAM:Acquire", 1);
+        await WaitForAsync(() => _twin.Eiger.IsArmed && _pvs.Read(Eiger + "CAM:Acquire_RBV") == 1 && _pvs.Read(Eiger + "OD:FAN:StateReady_RBV") == 1, "armed");
     }
 
     [Fact]
     public async Task A_capture_into_a_missing_directory_fails_in_odin_naming_it()
     {
-        await PutTextAsync(Eiger + "OD:FilePath", Path.Combine(_directory, "nowhere"));
-        await PutTextAsync(Eiger + "OD:FileName", "lost_1");
-        await PutAsync(Eiger + "OD:Capture", 1);
-        await WaitForAsync(() => Read(Eiger + "OD1:FPErrorState_RBV") == 1, "Odin's error");
-        Assert.Equal(0, Read(Eiger + "OD:Capture_RBV"));
+        await _pvs.PutTextAsync(Eiger + "OD:FilePath", Path.Combine(_directory, "nowhere"));
+        await _pvs.PutTextAsync(Eiger + "OD:FileName", "lost_1");
+        await _pvs.PutAsync(Eiger + "OD:Capture", 1);
+        await WaitForAsync(() => _pvs.Read(Eiger + "OD1:FPErrorState_RBV") == 1, "Odin's error");
+        Assert.Equal(0, _pvs.Read(Eiger + "OD:Capture_RBV"));
         Assert.Contains("nowhere", _twin.Eiger.LastError!.Message, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(_directory, "*", SearchOption.AllDirectories));
     }
@@ -103,7 +171,7 @@ public sealed class EigerSimulationTests : IAsyncLifetime
         _twin.Eiger.FrameWritten += _ => times.Enqueue(_twin.Records.TimeProvider.GetTimestamp());
         _twin.Eiger.Trigger(new Zebra.ZebraTrigger(7, null));
         _twin.Eiger.Trigger(new Zebra.ZebraTrigger(7, null));
-        await WaitForAsync(() => Read(Eiger + "OD:NumCaptured_RBV") == 2, "two frames");
+        await WaitForAsync(() => _pvs.Read(Eiger + "OD:NumCaptured_RBV") == 2, "two frames");
 
         // A 2068 × 2162 uint32 frame is 17.9 MB: at 20 MB/s the second reaches the disk ≥ 0.89 s of twin time later.
         var stamps = times.ToArray();
@@ -120,48 +188,35 @@ public sealed class EigerSimulationTests : IAsyncLifetime
 
     private async Task ArmAsync(string stem, int frames, int triggers)
     {
-        await PutAsync("BL03S-EA-SHTR-01:CTRL2", 1);
-        await PutAsync(Eiger + "CAM:ROIMode", 1);
-        await PutAsync(Eiger + "CAM:TriggerMode", 2);
-        await PutAsync(Eiger + "CAM:NumImages", 1);
-        await PutAsync(Eiger + "CAM:NumTriggers", triggers);
-        await PutAsync(Eiger + "CAM:AcquireTime", 0.004);
-        await PutAsync(Eiger + "CAM:AcquirePeriod", 0.004);
-        await PutTextAsync(Eiger + "OD:FilePath", _directory);
-        await PutTextAsync(Eiger + "OD:FileName", stem);
-        await PutAsync(Eiger + "OD:NumCapture", frames);
+        await _pvs.PutAsync("BL03S-EA-SHTR-01:CTRL2", 1);
+        await _pvs.PutAsync(Eiger + "CAM:ROIMode", 1);
+        await _pvs.PutAsync(Eiger + "CAM:TriggerMode", 2);
+        await _pvs.PutAsync(Eiger + "CAM:NumImages", 1);
+        await _pvs.PutAsync(Eiger + "CAM:NumTriggers", triggers);
+        await _pvs.PutAsync(Eiger + "CAM:AcquireTime", 0.004);
+        await _pvs.PutAsync(Eiger + "CAM:AcquirePeriod", 0.004);
+        await _pvs.PutTextAsync(Eiger + "OD:FilePath", _directory);
+        await _pvs.PutTextAsync(Eiger + "OD:FileName", stem);
+        await _pvs.PutAsync(Eiger + "OD:NumCapture", frames);
         _twin.Eiger.FramesPerFile = 2;
-        await PutAsync(Eiger + "OD:Capture", 1);
-        await WaitForAsync(() => Read(Eiger + "OD:Capture_RBV") == 1, "capturing");
-        await PutAsync(Eiger + "CAM:Acquire", 1);
+        await _pvs.PutAsync(Eiger + "OD:Capture", 1);
+        await WaitForAsync(() => _pvs.Read(Eiger + "OD:Capture_RBV") == 1, "capturing");
+        await _pvs.PutAsync(Eiger + "CAM:Acquire", 1);
         await WaitForAsync(() => _twin.Eiger.IsArmed, "armed");
     }
 
-    private async Task PutAsync(string pv, double value)
+    private async Task RunTwoGridScanAsync(int xSteps)
     {
-        var channel = _client.Channel(pv);
-        await channel.WaitForConnectionAsync(Timeout);
-        await channel.PutAsync(DbrValue.Of(value), wait: true).AsTask().WaitAsync(Timeout);
-    }
-
-    private async Task PutTextAsync(string pv, string text)
-    {
-        var channel = _client.Channel(pv);
-        await channel.WaitForConnectionAsync(Timeout);
-        await channel.PutAsync(new DbrValue(DbrType.Char, Encoding.ASCII.GetBytes(text + "\0")), wait: true).AsTask().WaitAsync(Timeout);
-    }
-
-    private double Read(string pv) => _twin.Records.Find(pv)!.Read().GetDouble();
-
-    private string Text(string pv) => new TwinPvWriter(_twin.Records, string.Empty).GetText(pv);
-
-    private async Task WaitForAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        while (!condition())
+        await _pvs.PutAsync("BL03S-EA-ZEBRA-01:OUT1_TTL", 7);
+        var fgs = new TwinPvWriter(_twin.Records, "BL03S-MO-SGON-01:FGS:");
+        foreach (var (name, value) in new[] { ("X_NUM_STEPS", xSteps), ("Y_NUM_STEPS", 1), ("Z_NUM_STEPS", 1), ("X_STEP_SIZE", 0.02), ("Y_STEP_SIZE", 0.02), ("Z_STEP_SIZE", 0.02), ("DWELL_TIME", 10) })
         {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}; Eiger error: {_twin.Eiger.LastError?.Message}");
-            await Task.Delay(10);
+            await fgs.SetAsync(name, value);
         }
+
+        await _pvs.PutAsync("BL03S-MO-SGON-01:FGS:RUN.PROC", 1);
     }
+
+    private Task WaitForAsync(Func<bool> condition, string what) =>
+        _pvs.WaitForAsync(condition, what, () => $"Eiger error: {_twin.Eiger.LastError?.Message}");
 }

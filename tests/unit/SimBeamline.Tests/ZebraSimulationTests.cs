@@ -18,6 +18,7 @@ public sealed class ZebraSimulationTests : IAsyncLifetime
     private readonly ConcurrentQueue<bool> _shutter = new();
     private SimulatedBeamline _twin = null!;
     private ChannelAccess.InProcess.InProcessPvClient _client = null!;
+    private TwinPvs _pvs = null!;
     private Devices.Mx.Zebra.Zebra _zebra = null!;
     private Smargon _smargon = null!;
     private ZebraShutter _sampleShutter = null!;
@@ -28,6 +29,7 @@ public sealed class ZebraSimulationTests : IAsyncLifetime
         _twin.Zebra.DetectorTriggered += _triggers.Enqueue;
         _twin.Zebra.AutoShutterChanged += _shutter.Enqueue;
         _client = _twin.CreateClient();
+        _pvs = new TwinPvs(_twin, _client, Timeout);
         var beamline = I03Beamline.Create("s03", includeSimulatorAbsent: true);
         _zebra = beamline.Get<Devices.Mx.Zebra.Zebra>("zebra");
         _smargon = beamline.Get<Smargon>("smargon");
@@ -124,20 +126,10 @@ public sealed class ZebraSimulationTests : IAsyncLifetime
         Assert.Null(grid.LastError);
     }
 
-    private async Task PutAsync(string suffix, double value)
-    {
-        var channel = _client.Channel("BL03S-EA-ZEBRA-01:" + suffix);
-        await channel.WaitForConnectionAsync(Timeout);
-        await channel.PutAsync(DbrValue.Of(value), wait: true).AsTask().WaitAsync(Timeout);
-    }
+    private Task PutAsync(string suffix, double value) => _pvs.PutAsync("BL03S-EA-ZEBRA-01:" + suffix, value);
 
-    private async Task Eventually(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out: shutter levels [{string.Join(", ", _shutter)}], {_triggers.Count} trigger(s), zebra error {_twin.Zebra.LastError?.Message}");
-            await Task.Delay(10);
-        }
-    }
+    private Task Eventually(Func<bool> condition) => _pvs.WaitForAsync(
+        condition,
+        "the Zebra",
+        () => $"shutter levels [{string.Join(", ", _shutter)}], {_triggers.Count} trigger(s), zebra error {_twin.Zebra.LastError?.Message}");
 }
