@@ -5,7 +5,8 @@ namespace Hyperion.SimBeamline.Behaviours;
 /// <summary>
 /// The twin's fast grid scan controller (the FGS motion program): keeps X/Y/Z_SCAN_VALID and SCAN_INVALID up to date
 /// as the parameters change (each axis valid when it has steps, a step size and stays inside the smargon's soft
-/// limits; invalid without a dwell time); RUN.PROC runs grid 1 (x-y at z1) then grid 2 (x-z at y2), snaking
+/// limits; invalid without a dwell time); RUN.PROC runs grid 1 (x-y at z1) then turns omega by 90° (so z is
+/// across the beam, as the OAV saw it for the second grid) and runs grid 2 (x-z at y2), snaking
 /// row by row, x moving at one step per dwell time and one detector trigger per point (POS_COUNTER, X/Y_COUNTER,
 /// <see cref="Triggered"/>); SCAN_STATUS and PROGBITS are 1 while it runs; STOP.PROC aborts it.
 /// </summary>
@@ -123,6 +124,8 @@ public sealed class FastGridScanSimulation : TwinController<string>
             index = await GridAsync(1, xSteps, ySteps, "Y", Number("Y_START"), Number("Y_STEP_SIZE"), "Z", Number("Z_START"), dwell, index, cancellationToken).ConfigureAwait(false);
             if (zSteps > 0)
             {
+                // The motion program turns the sample a quarter turn between the grids; it stays there afterwards.
+                await MoveAsync("OMEGA", _smargon.Get("OMEGA").GetDouble() + 90, cancellationToken).ConfigureAwait(false);
                 await GridAsync(2, xSteps, zSteps, "Z", Number("Z2_START"), Number("Z_STEP_SIZE"), "Y", Number("Y2_START"), dwell, index, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -167,7 +170,7 @@ public sealed class FastGridScanSimulation : TwinController<string>
                 await _fgs.SetAsync("POS_COUNTER", index + 1, cancellationToken).ConfigureAwait(false);
                 await _fgs.SetAsync("X_COUNTER", column, cancellationToken).ConfigureAwait(false);
                 await _fgs.SetAsync("Y_COUNTER", row, cancellationToken).ConfigureAwait(false);
-                Triggered?.Invoke(new GridPointTrigger(grid, index, x, y, z));
+                Triggered?.Invoke(new GridPointTrigger(grid, index, x, y, z, _smargon.Get("OMEGA.RBV").GetDouble()));
                 index++;
             }
 

@@ -6,4 +6,5 @@ namespace Hyperion.SimBeamline.Behaviours;
 /// <param name="X">Smargon x (mm).</param>
 /// <param name="Y">Smargon y (mm).</param>
 /// <param name="Z">Smargon z (mm).</param>
-public readonly record struct GridPointTrigger(int Grid, int Index, double X, double Y, double Z);
+/// <param name="Omega">Smargon omega (degrees): the second grid is a quarter turn on from the first.</param>
+public readonly record struct GridPointTrigger(int Grid, int Index, double X, double Y, double Z, double Omega = 0);

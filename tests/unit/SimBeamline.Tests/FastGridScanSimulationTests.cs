@@ -67,6 +67,10 @@ public sealed class FastGridScanSimulationTests : IAsyncLifetime
         Assert.All(points.Where(p => p.Grid == 1), p => Assert.Equal(0.01, p.Z, 9));
         Assert.All(points.Where(p => p.Grid == 2), p => Assert.Equal(0.02, p.Y, 9));
 
+        // The second grid is taken a quarter turn on, where z is across the beam.
+        Assert.All(points.Where(p => p.Grid == 1), p => Assert.Equal(0, p.Omega, 3));
+        Assert.All(points.Where(p => p.Grid == 2), p => Assert.Equal(90, p.Omega, 3));
+
         // Row 0 runs forward, row 1 back: x of the 6th point is the last column again.
         Assert.Equal(0.1 + (4 * 0.02), points[4].X, 9);
         Assert.Equal(0.1 + (4 * 0.02), points[5].X, 9);
