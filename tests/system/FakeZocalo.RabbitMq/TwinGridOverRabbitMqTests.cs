@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Hyperion.FakeZocalo.Client;
 using Hyperion.FakeZocalo.Centring;
+using Hyperion.FakeZocalo.Client;
 using Hyperion.FakeZocalo.Ispyb;
 using Hyperion.FakeZocalo.Recipes;
 using Hyperion.FakeZocalo.Service;
