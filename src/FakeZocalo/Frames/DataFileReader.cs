@@ -1,4 +1,5 @@
 using Hyperion.Nexus.DataFiles;
+using Hyperion.Nexus.Hdf5;
 using PureHDF;
 using PureHDF.Selections;
 using PureHDF.VOL.Native;
@@ -38,7 +39,7 @@ internal sealed class DataFileReader : IDisposable
     /// <summary>Opens <paramref name="path"/>; throws <see cref="FrameException"/> if it is not a data file.</summary>
     public static DataFileReader Open(string path)
     {
-        BitshuffleFilter.EnsureRegistered();
+        PureHdfBitshuffleFilter.EnsureRegistered();
         NativeFile file;
         try
         {

@@ -3,8 +3,11 @@ using PureHDF.Filters;
 
 namespace Hyperion.Nexus.Hdf5;
 
-/// <summary>Filter 32008 for PureHDF's reader (and writer), running <see cref="BitshuffleLz4"/>.</summary>
-internal sealed class PureHdfBitshuffleFilter : IH5Filter
+/// <summary>
+/// Filter 32008 for PureHDF's reader (and writer), running <see cref="BitshuffleLz4"/>. Readers of the detector's
+/// files call <see cref="EnsureRegistered"/> before opening one.
+/// </summary>
+public sealed class PureHdfBitshuffleFilter : IH5Filter
 {
     private static readonly Lazy<bool> Registration = new(() =>
     {
@@ -12,13 +15,16 @@ internal sealed class PureHdfBitshuffleFilter : IH5Filter
         return true;
     });
 
+    /// <inheritdoc />
     public ushort FilterId => BitshuffleLz4.FilterId;
 
+    /// <inheritdoc />
     public string Name => BitshuffleLz4.FilterName;
 
     /// <summary>Registers the filter with PureHDF once per process.</summary>
     public static void EnsureRegistered() => _ = Registration.Value;
 
+    /// <inheritdoc />
     public Memory<byte> Filter(FilterInfo info)
     {
         ArgumentNullException.ThrowIfNull(info);
@@ -42,6 +48,7 @@ internal sealed class PureHdfBitshuffleFilter : IH5Filter
         return BitshuffleLz4.Compress(info.Buffer.Span, elementSize, blockSize);
     }
 
+    /// <inheritdoc />
     public uint[] GetParameters(uint[] chunkDimensions, uint typeSize, Dictionary<string, object>? options) =>
         BitshuffleLz4.FilterParameters((int)typeSize);
 }
