@@ -1,12 +1,8 @@
 #!/usr/bin/env bash
-# Starts Debian's rabbitmq-server for the FakeZocalo system tests unless a broker already answers on
-# 127.0.0.1:5672, then waits for it to finish starting. Idempotent.
-# Set HYPERION_RABBITMQ_URI to use a broker elsewhere; this script then does nothing.
+# Starts Debian's rabbitmq-server (node rabbit@localhost) for the FakeZocalo system tests unless a broker already
+# answers on 127.0.0.1:5672, then waits for it to finish starting. Idempotent. The tests make a virtual host each
+# with rabbitmqctl, so they need this local node.
 set -euo pipefail
-
-if [ -n "${HYPERION_RABBITMQ_URI:-}" ]; then
-  exit 0
-fi
 
 node=rabbit@localhost
 if (exec 3<>/dev/tcp/127.0.0.1/5672) 2>/dev/null; then

@@ -4,8 +4,8 @@ using Hyperion.FakeZocalo.Transport.RabbitMq;
 namespace Hyperion.FakeZocalo.RabbitMq.Tests;
 
 /// <summary>
-/// The real broker the tests use: Debian's rabbitmq-server started by scripts/rabbitmq.sh (or the one
-/// HYPERION_RABBITMQ_URI names). Each test gets a fresh virtual host, so Zocalo's fixed queue names never collide.
+/// The real broker the tests use: Debian's rabbitmq-server on this machine, started by scripts/rabbitmq.sh. Each test
+/// gets a fresh virtual host (made with rabbitmqctl), so Zocalo's fixed queue names never collide.
 /// </summary>
 public static class BrokerFixture
 {
@@ -14,11 +14,6 @@ public static class BrokerFixture
     /// <summary>Connection options for a new, empty virtual host (deleted by disposing the result).</summary>
     public static async Task<VirtualHost> NewVirtualHostAsync()
     {
-        if (Environment.GetEnvironmentVariable("HYPERION_RABBITMQ_URI") is { Length: > 0 } uri)
-        {
-            return new VirtualHost(new RabbitMqOptions(new Uri(uri)) { ConnectTimeout = TimeSpan.FromSeconds(20) }, null);
-        }
-
         var name = "hyperion-test-" + Guid.NewGuid().ToString("N")[..12];
         await RabbitmqctlAsync("add_vhost", name);
         await RabbitmqctlAsync("set_permissions", "-p", name, "guest", ".*", ".*", ".*");
@@ -49,30 +44,24 @@ public static class BrokerFixture
     }
 
     /// <summary>A virtual host for one test.</summary>
-    public sealed class VirtualHost(RabbitMqOptions options, string? name) : IAsyncDisposable
+    public sealed class VirtualHost(RabbitMqOptions options, string name) : IAsyncDisposable
     {
         public RabbitMqOptions Options { get; } = options;
 
-        public string? Name { get; } = name;
+        public string Name { get; } = name;
 
         public Task<RabbitMqTransport> ConnectAsync() => RabbitMqTransport.ConnectAsync(Options);
 
         /// <summary>The queues of this virtual host with a column of rabbitmqctl's list_queues.</summary>
         public async Task<Dictionary<string, string>> QueuesAsync(string column)
         {
-            var output = await RabbitmqctlAsync("list_queues", "-p", Name!, "--quiet", "--no-table-headers", "name", column);
+            var output = await RabbitmqctlAsync("list_queues", "-p", Name, "--quiet", "--no-table-headers", "name", column);
             return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
                 .Select(line => line.Split('\t', 2))
                 .Where(parts => parts.Length == 2)
                 .ToDictionary(parts => parts[0], parts => parts[1].Trim(), StringComparer.Ordinal);
         }
 
-        public async ValueTask DisposeAsync()
-        {
-            if (Name is not null)
-            {
-                await RabbitmqctlAsync("delete_vhost", Name);
-            }
-        }
+        public async ValueTask DisposeAsync() => await RabbitmqctlAsync("delete_vhost", Name);
     }
 }

@@ -32,7 +32,7 @@ public sealed class RabbitMqTransportTests
         Assert.Contains("x-message-ttl", arguments["xrc.i03"], StringComparison.Ordinal);
         Assert.Contains("60000", arguments["xrc.i03"], StringComparison.Ordinal);
         Assert.Contains("x-single-active-consumer", arguments["xray_centering"], StringComparison.Ordinal);
-        var bindings = await BrokerFixture.RabbitmqctlAsync("list_bindings", "-p", vhost.Name!, "--quiet", "--no-table-headers", "source_name", "destination_name", "routing_key");
+        var bindings = await BrokerFixture.RabbitmqctlAsync("list_bindings", "-p", vhost.Name, "--quiet", "--no-table-headers", "source_name", "destination_name", "routing_key");
         Assert.Contains("results\txrc.i03\txrc.i03", bindings, StringComparison.Ordinal);
     }
 
@@ -125,7 +125,7 @@ public sealed class RabbitMqTransportTests
         await broker.PublishAsync(string.Empty, "q", Text("before"));
         await Eventually.TrueAsync(() => handler.Received.Count == 1, "the first message");
 
-        await BrokerFixture.RabbitmqctlAsync("close_all_connections", "-p", vhost.Name!, "test: drop the connection");
+        await BrokerFixture.RabbitmqctlAsync("close_all_connections", "-p", vhost.Name, "test: drop the connection");
         await broker.PublishAsync(string.Empty, "q", Text("after"));
         await Eventually.TrueAsync(() => handler.Received.Count == 2, "the message published after recovery", TimeSpan.FromSeconds(30));
         Assert.Equal(["before", "after"], handler.Bodies);
