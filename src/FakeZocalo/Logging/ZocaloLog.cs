@@ -52,4 +52,10 @@ internal static partial class ZocaloLog
 
     [LoggerMessage(EventId = 33, Level = LogLevel.Error, Message = "dcgid {Dcgid} cannot be centred: {Reason}; no result is sent")]
     public static partial void GroupNotCentrable(ILogger logger, long dcgid, string reason);
+
+    [LoggerMessage(EventId = 50, Level = LogLevel.Error, Message = "Dead-lettering a result on {Queue}: {Reason}. Message: {Body}")]
+    public static partial void BadResult(ILogger logger, string queue, string reason, string body);
+
+    [LoggerMessage(EventId = 51, Level = LogLevel.Information, Message = "Dropping the {Kind} result for dcid {Dcid}: this listener takes {Source} results")]
+    public static partial void ResultFromOtherSource(ILogger logger, long dcid, string kind, Client.ResultSource source);
 }

@@ -45,10 +45,8 @@ public sealed class TwinGridOverRabbitMqTests(ITestOutputHelper log)
         }
 
         await using var broker = await vhost.ConnectAsync();
-        var topology = new ZocaloTopology();
-        await topology.DeclareAsync(broker);
-        var results = new RecordingHandler();
-        await using var listening = await broker.SubscribeAsync(topology.ResultsQueue, results.HandleAsync, new SubscriptionOptions());
+        // Hyperion's side: the results as dodal's ZocaloResults (use_gpu) reads them.
+        await using var results = await ZocaloResultsListener.StartAsync(broker, new ZocaloTopology(), ResultSource.Gpu);
 
         using var stop = new CancellationTokenSource();
         var output = new StringWriter();
@@ -80,9 +78,10 @@ public sealed class TwinGridOverRabbitMqTests(ITestOutputHelper log)
             await trigger.RunEndAsync(xy);
             await trigger.RunEndAsync(xz);
 
-            await Eventually.TrueAsync(() => !results.Received.IsEmpty || serving.IsCompleted, "the result on xrc.i03", TimeSpan.FromMinutes(4));
+            var waiting = results.WaitForResultsAsync(TimeSpan.FromMinutes(4));
+            await Task.WhenAny(waiting, serving);
             Assert.False(serving.IsCompleted, $"fakezocalo serve stopped early:\n{output}");
-            var message = XrcResultsEnvelope.Parse(Assert.Single(results.Received).Body.Span);
+            var message = await waiting;
             Assert.Equal(xy, message.Dcid);
             var table = string.Join(", ", run.Frames.Select(f => $"{f.ImageNumber}:{f.Truth.IlluminatedFraction:0.##}"));
             Assert.True(message.Payload.Results.Count > 0, $"no crystal found; illumination {table}");
