@@ -4,6 +4,7 @@ using Hyperion.FakeZocalo.Client;
 using Hyperion.FakeZocalo.Ispyb;
 using Hyperion.FakeZocalo.Recipes;
 using Hyperion.FakeZocalo.Service;
+using Hyperion.FakeZocalo.SpotFinding;
 using Hyperion.FakeZocalo.Tests.Support;
 using Hyperion.FakeZocalo.Transport;
 using Hyperion.SimBeamline.Behaviours;
@@ -86,8 +87,20 @@ public sealed class TwinGridOverRabbitMqTests(ITestOutputHelper log)
         Assert.False(servers.AnyStopped, $"fakezocalo serve stopped early:\n{servers.Output}");
         var message = await waiting;
         Assert.Equal(xy, message.Dcid);
-        var table = string.Join(", ", run.Frames.Select(f => $"{f.ImageNumber}:{f.Truth.IlluminatedFraction:0.##}"));
-        Assert.True(message.Payload.Results.Count > 0, $"no crystal found; illumination {table}");
+        var table = string.Join(", ", run.Frames.Select(f => $"{f.ImageNumber}:{f.Truth.IlluminatedFraction:0.##}@{f.Request.Beam.FluxPhotonsPerSecond:0.#e0}"));
+        if (message.Payload.Results.Count == 0)
+        {
+            // Say whether the frames held no spots or the service lost them.
+            using var frames = await CollectionAnalyser.OpenAsync(Path.Combine(run.Directory, run.Stem + "_000001.h5"));
+            var spots = new List<int>();
+            for (var i = 0; i < points; i++)
+            {
+                spots.Add((await frames.AnalyseFrameAsync(i)).SpotsTotal);
+            }
+
+            Assert.Fail($"no crystal found; spots per frame read back {string.Join(",", spots)}; illumination@flux {table}; servers:\n{servers.Output}");
+        }
+
         var best = message.Payload.Results[0];
 
         // Hyperion's conversion: a box's centre of mass i + 0.5 is grid point i.

@@ -52,6 +52,9 @@ public sealed class TwinCollection : IAsyncDisposable
     public async Task ArmAsync(int frames, int triggers, int imagesPerTrigger, double exposure)
     {
         const string eiger = "BL03S-EA-EIGER-01:";
+
+        // The ring's current is set by the twin's storage-ring worker once it is running: frames without beam hold no spots.
+        await WaitForAsync(() => Twin.Beam.Current().Beam.FluxPhotonsPerSecond > 0, "beam at the sample");
         await PutAsync("BL03S-EA-SHTR-01:CTRL1", 0);
         await PutAsync("BL03S-EA-SHTR-01:CTRL2", 1);
         await PutAsync(eiger + "CAM:ROIMode", 1);
