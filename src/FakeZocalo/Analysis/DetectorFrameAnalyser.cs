@@ -19,6 +19,7 @@ public sealed class DetectorFrameAnalyser : IFrameAnalyser, IDisposable
     private readonly FrameReaderOptions _readerOptions;
     private readonly SpotFinderSettings? _settings;
     private readonly TimeProvider _time;
+    private readonly CancellationTokenSource _closing = new();
 
     /// <summary>Creates the analyser.</summary>
     /// <param name="readerOptions">
@@ -79,6 +80,8 @@ public sealed class DetectorFrameAnalyser : IFrameAnalyser, IDisposable
     /// <summary>Closes every open file.</summary>
     public void Dispose()
     {
+        // Opens still waiting for their files stop here.
+        _closing.Cancel();
         foreach (var collection in _collections.Values)
         {
             if (collection.IsValueCreated && collection.Value.IsCompletedSuccessfully)
@@ -88,13 +91,14 @@ public sealed class DetectorFrameAnalyser : IFrameAnalyser, IDisposable
         }
 
         _collections.Clear();
+        _closing.Dispose();
     }
 
     private async Task<CollectionAnalyser> OpenAsync(PerImageJob job, string key, CancellationToken cancellationToken)
     {
         var lazy = _collections.GetOrAdd(
             key,
-            _ => new Lazy<Task<CollectionAnalyser>>(() => CollectionAnalyser.OpenAsync(LocateFrames(job.Directory, job.Filename), _readerOptions, _settings, CancellationToken.None)));
+            _ => new Lazy<Task<CollectionAnalyser>>(() => CollectionAnalyser.OpenAsync(LocateFrames(job.Directory, job.Filename), _readerOptions, _settings, _closing.Token)));
         try
         {
             var collection = await lazy.Value.WaitAsync(cancellationToken);
