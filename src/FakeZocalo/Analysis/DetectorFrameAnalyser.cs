@@ -62,18 +62,35 @@ public sealed class DetectorFrameAnalyser : IFrameAnalyser, IDisposable
 
         using var deadline = new CancellationTokenSource(left, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        FrameException? lastError = null;
         try
         {
-            var collection = await OpenAsync(job, key, linked.Token);
-            return await collection.AnalyseFrameAsync(job.FrameIndex, linked.Token);
+            while (true)
+            {
+                try
+                {
+                    var collection = await OpenAsync(job, key, linked.Token);
+                    return await collection.AnalyseFrameAsync(job.FrameIndex, linked.Token);
+                }
+                catch (FrameException unreadable) when (unreadable is not FrameTimeoutException)
+                {
+                    // A file can be unreadable for a moment (another program's lock, a copy in progress): try again,
+                    // with a fresh reader, until the job's deadline.
+                    lastError = unreadable;
+                    Forget(key);
+                    await Task.Delay(_readerOptions.PollInterval, _time, linked.Token);
+                }
+            }
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new FrameAnalysisException(key, job.FrameIndex, $"not written within {left.TotalSeconds:0.#} s (by its deadline {job.Deadline:O})");
+            throw lastError is null
+                ? new FrameAnalysisException(key, job.FrameIndex, $"not written within {left.TotalSeconds:0.#} s (by its deadline {job.Deadline:O})")
+                : new FrameAnalysisException(lastError.FilePath ?? key, job.FrameIndex, $"still unreadable at its deadline: {lastError.Message}", lastError);
         }
-        catch (FrameException unreadable)
+        catch (FrameTimeoutException waited)
         {
-            throw new FrameAnalysisException(unreadable.FilePath ?? key, job.FrameIndex, unreadable.Message, unreadable);
+            throw new FrameAnalysisException(waited.FilePath ?? key, job.FrameIndex, waited.Message, waited);
         }
     }
 
@@ -117,6 +134,10 @@ public sealed class DetectorFrameAnalyser : IFrameAnalyser, IDisposable
             throw;
         }
     }
+
+    private void Forget(string key) =>
+        // Not disposed: jobs still reading through it finish; the runtime closes it when they are done with it.
+        _collections.TryRemove(key, out _);
 
     private void Evict()
     {

@@ -58,7 +58,20 @@ public sealed class DetectorFrameAnalyserTests
         using var collection = new TestCollection(writeFiles: false);
         await File.WriteAllTextAsync(collection.DataPath(1), "not an HDF5 file");
         using var analyser = new DetectorFrameAnalyser();
-        var error = await Assert.ThrowsAsync<FrameAnalysisException>(() => analyser.AnalyseAsync(Job(collection, 0, TimeSpan.FromSeconds(10))));
+        var error = await Assert.ThrowsAsync<FrameAnalysisException>(() => analyser.AnalyseAsync(Job(collection, 0, TimeSpan.FromSeconds(1))));
         Assert.Contains(collection.DataPath(1), error.File, StringComparison.Ordinal);
+        Assert.Contains("still unreadable", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_that_becomes_readable_before_the_deadline_is_analysed()
+    {
+        using var collection = new TestCollection(writeFiles: false);
+        await File.WriteAllTextAsync(collection.DataPath(1), "being copied");
+        using var analyser = new DetectorFrameAnalyser();
+        var analysing = analyser.AnalyseAsync(Job(collection, 0, TimeSpan.FromSeconds(30)));
+        File.Delete(collection.DataPath(1));
+        collection.WriteData();
+        Assert.Equal(1, (await analysing).FileNumber);
     }
 }
