@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Hyperion.Cli.Parameters;
@@ -20,5 +20,5 @@ public abstract record MxBlueskyParameters : ParameterModel
 
     /// <summary>Fields the model does not declare, kept as given.</summary>
     [JsonExtensionData]
-    public JsonObject? ExtraFields { get; init; }
+    public Dictionary<string, JsonElement>? ExtraFields { get; init; }
 }

@@ -202,7 +202,7 @@ internal static class ParameterBinder
             return;
         }
 
-        var extras = new JsonObject();
+        var extras = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var (name, value) in input)
         {
             if (known.Contains(name))
@@ -216,14 +216,14 @@ internal static class ParameterBinder
             }
             else
             {
-                extras[name] = value?.DeepClone();
+                extras[name] = JsonSerializer.SerializeToElement(value);
             }
         }
 
         if (policy == ExtraFieldPolicy.Allow && extras.Count > 0)
         {
             var extensionProperty = type.GetProperties()
-                .FirstOrDefault(p => p.IsDefined(typeof(JsonExtensionDataAttribute)) && p.PropertyType == typeof(JsonObject));
+                .FirstOrDefault(p => p.IsDefined(typeof(JsonExtensionDataAttribute)) && p.PropertyType == typeof(Dictionary<string, JsonElement>));
             extensionProperty?.SetValue(model, extras);
         }
     }

@@ -169,7 +169,7 @@ public sealed class ReferenceFilesTests
         Assert.Equal((12345L, 40, 3), (p.RobotLoadThenCentre.SampleId, p.RobotLoadThenCentre.SamplePuck!.Value, p.RobotLoadThenCentre.SamplePin!.Value));
         Assert.Equal(12345, Assert.Single(p.MultiRotationScan.RotationScans).SampleId);
         Assert.Equal("{tmp_data}/123458/xraycentring", p.RobotLoadThenCentre.StorageDirectory);
-        Assert.Equal(0.17, p.RobotLoadThenCentre.ExtraFields!["panda_runup_distance_mm"]!.GetValue<double>());
+        Assert.Equal(0.17, p.RobotLoadThenCentre.ExtraFields!["panda_runup_distance_mm"].GetDouble());
         Assert.Equal(ApertureValue.Small, p.MultiRotationScan.SelectedAperture);
         Assert.Equal(1, p.MultiRotationScan.RunNumber);
         Assert.Equal(1, Assert.IsType<TopNByMaxCountSelection>(p.SelectCentres).N);
