@@ -22,7 +22,7 @@ public static partial class AgamemnonConverter
 
     /// <summary>h·c in eV·Å, from CODATA's c and h in eV/Hz as scipy gives them, multiplied in scipy's order so the
     /// energies agree with mx-bluesky's to the last bit.</summary>
-    public const double HcInEvAngstrom = 299792458.0 * 4.135667696e-15 * 1e10;
+    public const double HcInEvAngstrom = 299792458.0 * 4.135667696923859e-15 * 1e10;
 
     /// <summary>The parameters for <paramref name="instructionJson"/>: empty for none (<c>{}</c> or an empty
     /// collect), one <see cref="Wait"/>, or one <see cref="LoadCentreCollectParams"/> per collection.</summary>

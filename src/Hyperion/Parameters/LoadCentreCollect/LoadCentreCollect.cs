@@ -121,6 +121,25 @@ public sealed record LoadCentreCollect : MxBlueskyParameters, IWithVisit, IWithS
         return base.Complete(scope);
     }
 
+    /// <summary>Adjusts a part's JSON schema to the copy-down: the outer-only fields go, and nothing is required of the
+    /// part itself, since any of its fields may come from the outer level (sweeps get their sample from there too).</summary>
+    internal static void DescribePartSchema(JsonObject partSchema)
+    {
+        partSchema.Remove("required");
+        if (partSchema["properties"] is JsonObject properties)
+        {
+            foreach (var name in OuterOnlyFields)
+            {
+                properties.Remove(name);
+            }
+
+            if (properties["rotation_scans"]?["items"] is JsonObject sweep)
+            {
+                sweep.Remove("required");
+            }
+        }
+    }
+
     /// <summary>The outer level's plain values with the part's own over them, remembering where each came from.</summary>
     private static JsonObject CopyDown(JsonObject outer, JsonObject part, string partName, BindingScope scope)
     {

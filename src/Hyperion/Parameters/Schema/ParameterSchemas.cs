@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
 namespace Hyperion.Cli.Parameters;
@@ -93,6 +94,13 @@ public static class ParameterSchemas
             DescribeModel(context.TypeInfo, node);
         }
 
+        if (context.PropertyInfo?.DeclaringType == typeof(LoadCentreCollect)
+            && context.PropertyInfo.PropertyType != typeof(MultiXtalSelection)
+            && typeof(DiffractionExperiment).IsAssignableFrom(context.PropertyInfo.PropertyType))
+        {
+            LoadCentreCollect.DescribePartSchema(node);
+        }
+
         return node;
     }
 
@@ -133,12 +141,21 @@ public static class ParameterSchemas
         var type = typeInfo.Type;
         var bindable = ParameterBinder.PropertiesOf(type);
         var required = new JsonArray();
+        if (type.BaseType?.GetCustomAttribute<JsonPolymorphicAttribute>(inherit: false) is { } polymorphic)
+        {
+            // pydantic's discriminated union needs its tag; the exporter marks it const but not required.
+            required.Add(polymorphic.TypeDiscriminatorPropertyName ?? "$type");
+        }
+
         foreach (var property in bindable.Where(p => p.Required))
         {
             required.Add(property.JsonName);
         }
 
-        node["required"] = required;
+        if (required.Count > 0)
+        {
+            node["required"] = required;
+        }
         var policy = type.GetCustomAttribute<ExtraFieldsAttribute>(inherit: true)?.Policy ?? ExtraFieldPolicy.Ignore;
         if (policy == ExtraFieldPolicy.Forbid)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Hyperion.Cli.Parameters;
 
@@ -11,7 +12,21 @@ namespace Hyperion.Cli.Parameters;
 public abstract record ParameterModel
 {
     /// <summary>This model as JSON (pydantic's <c>model_dump</c>): every field, derived values excluded.</summary>
-    public JsonObject ToJson() => (JsonObject)JsonSerializer.SerializeToNode(this, GetType(), ParameterJson.Options)!;
+    public JsonObject ToJson() => (JsonObject)JsonSerializer.SerializeToNode(this, SerializedType(GetType()), ParameterJson.Options)!;
+
+    /// <summary>A member of a tagged union is written as its union so that its tag (<c>"name"</c>) is written too.</summary>
+    private static Type SerializedType(Type type)
+    {
+        for (var t = type.BaseType; t is not null; t = t.BaseType)
+        {
+            if (t.IsDefined(typeof(JsonPolymorphicAttribute), inherit: false))
+            {
+                return t;
+            }
+        }
+
+        return type;
+    }
 
     /// <summary>Rewrites the raw document before its fields are read (a pydantic <c>mode="before"</c> model
     /// validator). Errors found here go to <paramref name="scope"/>.</summary>

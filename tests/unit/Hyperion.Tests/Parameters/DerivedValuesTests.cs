@@ -148,7 +148,8 @@ public sealed class DerivedValuesTests
     public void The_increment_sets_the_number_of_images(double increment)
     {
         var scan = HyperionParameters.Load<SingleRotationScan>(ReferencePaths.ReadParams("good_test_rotation_scan_parameters.json"))
-            with { RotationIncrementDeg = increment };
+            with
+        { RotationIncrementDeg = increment };
         Assert.Equal((int)(180.0 / increment), scan.NumImages);
     }
 
@@ -156,7 +157,8 @@ public sealed class DerivedValuesTests
     public void Multi_rotation_arms_once_with_a_trigger_per_sweep()
     {
         var scan = HyperionParameters.Load<RotationScan>(ReferencePaths.ReadParams("good_test_multi_rotation_scan_parameters.json"))
-            with { DetectorDistanceMm = 250 };
+            with
+        { DetectorDistanceMm = 250 };
         var detector = scan.DetectorParams;
         Assert.Equal((1800, 3, 0.0), (detector.NumImagesPerTrigger, detector.NumTriggers, detector.OmegaStart));
     }
