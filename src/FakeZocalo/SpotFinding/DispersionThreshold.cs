@@ -509,16 +509,12 @@ public sealed class DispersionThreshold
                 v = Vector256.Load(frame.Wide32 + offset + i).AsInt32();
             }
 
-            if (frame.PixelType == PixelType.UInt16)
-            {
-                v = Vector256.ConditionalSelect(Vector256.Equals(v, Vector256.Create(0xFFFF)), Vector256.Create(-1), v);
-                v = Vector256.ConditionalSelect(Vector256.Equals(v, Vector256.Create(0xFFFE)), Vector256.Create(-2), v);
-            }
-            else
-            {
-                v = Vector256.ConditionalSelect(Vector256.Equals(v, Vector256.Create(int.MaxValue)), Vector256.Create(-1), v);
-                v = Vector256.ConditionalSelect(Vector256.Equals(v, Vector256.Create(int.MaxValue - 1)), Vector256.Create(-2), v);
-            }
+            // The "no data" values read −1 and −2 (SignedCount): 0xFFFE and 0xFFFF are those less 2¹⁶ (matched
+            // exactly, as a widened frame of a 16-bit detector could hold more); 2³¹ − 2 and 2³¹ − 1, the two
+            // largest words, are those plus 2³¹ (wrapping).
+            v += frame.PixelType == PixelType.UInt16
+                ? Vector256.Equals(v | Vector256<int>.One, Vector256.Create(0xFFFF)) & Vector256.Create(-0x10000)
+                : Vector256.GreaterThan(v, Vector256.Create(int.MaxValue - 2)) & Vector256.Create(int.MinValue);
 
             var good = ~Vector256.Equals(Vector256.Create((int)goodBits) & Vector256.Create(1, 2, 4, 8, 16, 32, 64, 128), Vector256<int>.Zero);
             var trusted = good & Vector256.GreaterThan(v, Vector256.Create(_belowTrusted)) & Vector256.LessThan(v, Vector256.Create(_aboveTrusted));
@@ -540,16 +536,12 @@ public sealed class DispersionThreshold
                 v = Vector512.Load(frame.Wide32 + offset + i).AsInt32();
             }
 
-            if (frame.PixelType == PixelType.UInt16)
-            {
-                v = Vector512.ConditionalSelect(Vector512.Equals(v, Vector512.Create(0xFFFF)), Vector512.Create(-1), v);
-                v = Vector512.ConditionalSelect(Vector512.Equals(v, Vector512.Create(0xFFFE)), Vector512.Create(-2), v);
-            }
-            else
-            {
-                v = Vector512.ConditionalSelect(Vector512.Equals(v, Vector512.Create(int.MaxValue)), Vector512.Create(-1), v);
-                v = Vector512.ConditionalSelect(Vector512.Equals(v, Vector512.Create(int.MaxValue - 1)), Vector512.Create(-2), v);
-            }
+            // The "no data" values read −1 and −2 (SignedCount): 0xFFFE and 0xFFFF are those less 2¹⁶ (matched
+            // exactly, as a widened frame of a 16-bit detector could hold more); 2³¹ − 2 and 2³¹ − 1, the two
+            // largest words, are those plus 2³¹ (wrapping).
+            v += frame.PixelType == PixelType.UInt16
+                ? Vector512.Equals(v | Vector512<int>.One, Vector512.Create(0xFFFF)) & Vector512.Create(-0x10000)
+                : Vector512.GreaterThan(v, Vector512.Create(int.MaxValue - 2)) & Vector512.Create(int.MinValue);
 
             var lanes = Vector512.Create(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768);
             var good = ~Vector512.Equals(Vector512.Create((int)goodBits) & lanes, Vector512<int>.Zero);
