@@ -18,19 +18,21 @@ namespace Hyperion.FakeZocalo.SpotFinding;
 /// </summary>
 /// <remarks>
 /// How it is fast: rows are processed in bands (in parallel when allowed), each band sliding a (2k+1)-row window of
-/// column sums down the image, so every pixel costs a few AVX2 additions whatever the kernel. Each row is read,
-/// masked (the static mask is kept as bits) and added to the column sums in one pass, which also takes away the row
-/// leaving the window from a ring holding one word per pixel (its count where trusted, a sentinel where not), so a
-/// pixel is stored once and loaded once more. The cheap half of the
-/// test (m·I − x &gt; σ_s·√(x·m), which needs only m and x) is screened in single precision with a safety margin for all
-/// pixels; only the few pixels that pass it (a few percent of a frame) get the window sum of squares and DIALS' exact
-/// test. Without AVX2, or for trusted ranges or kernels too wide for 32-bit sums, the plain
-/// <see cref="DispersionReference"/> runs instead. One instance may be used from several threads at once.
+/// column sums down the image, so every pixel costs a few AVX2 additions whatever the kernel (AVX-512 was tried and
+/// gained nothing: the pass is bound by memory traffic, not instructions). Each row is read, masked (the static mask is
+/// kept as bits) and added to the column sums in one pass, which also takes away the row leaving the window: a ring of
+/// 2k+1 rows holds one word per pixel (its count where trusted, a sentinel where not), from which both its
+/// contributions to the sums and its eligibility follow, so a pixel is stored once and loaded once more. Pixels are
+/// tested only where a vector holds a count above the global threshold (a few percent of a sparse frame). The cheap
+/// half of the test (m·I − x &gt; σ_s·√(x·m), which needs only m and x) is screened in single precision with a safety
+/// margin; only the pixels that pass it and the dispersion screen (on the clamped 32-bit sums of squares) get the exact
+/// window sum of squares and DIALS' exact test. Without AVX2, or for trusted ranges or kernels too wide for 32-bit
+/// sums, the plain <see cref="DispersionReference"/> runs instead. One instance may be used from several threads at
+/// once.
 /// </remarks>
 public sealed class DispersionThreshold
 {
     private const int Lanes = 8;
-    private const int WideLanes = 16;
 
     // The screens pass b² ≥ (1 − margin)·σ_s²·x·m and a + slack ≥ (1 − margin)·c in single precision, whose
     // rounding (~1e-7 per operation) the margins exceed a hundredfold.
@@ -244,16 +246,6 @@ public sealed class DispersionThreshold
             var bits = goodBits + ((long)r * _bitsStride);
             var reader = new RowReader(frame, offset, Mask.LowestTrusted, Mask.HighestTrusted);
 
-            // Where the CPU has 512-bit vectors (AVX-512) sixteen pixels go at once, halving the instructions; the
-            // 8-lane loop finishes the row (and is the whole row on AVX2-only CPUs).
-            if (Vector512.IsHardwareAccelerated)
-            {
-                for (; i + WideLanes <= width; i += WideLanes)
-                {
-                    Slide(slot + i, reader.Read(i, Unsafe.ReadUnaligned<ushort>(bits + (i >> 3))), columns, i);
-                }
-            }
-
             for (; i + Lanes <= width; i += Lanes)
             {
                 Slide(slot + i, reader.Read(i, bits[i >> 3]), columns, i);
@@ -312,35 +304,6 @@ public sealed class DispersionThreshold
         (Vector256.Load(y) + (clampedIn * clampedIn) - (clampedOut * clampedOut)).Store(y);
     }
 
-    // The same update, sixteen pixels at once.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Slide(int* slot, Vector512<int> arriving, Columns columns, int i)
-    {
-        var leaving = Vector512.Load(slot);
-        arriving.Store(slot);
-        var big = Vector512.Create(DispersionReference.Big);
-        var limit = Vector512.Create(SquareLimit);
-        var unit = Vector512.Create(LargeCountUnit);
-        var summedIn = Vector512.LessThan(arriving, big);
-        var summedOut = Vector512.LessThan(leaving, big);
-        var vIn = arriving & summedIn;
-        var vOut = leaving & summedOut;
-        var absIn = Vector512.Abs(vIn);
-        var absOut = Vector512.Abs(vOut);
-        var x = columns.X + i;
-        var m = columns.M + i;
-        var y = columns.Y + i;
-        (Vector512.Load(x) + vIn - vOut).Store(x);
-
-        // A summed lane's mask is −1: subtracting it adds 1.
-        var mIn = (Vector512.GreaterThan(absIn, limit) & unit) - summedIn;
-        var mOut = (Vector512.GreaterThan(absOut, limit) & unit) - summedOut;
-        (Vector512.Load(m) + mIn - mOut).Store(m);
-        var clampedIn = Vector512.Min(absIn, limit);
-        var clampedOut = Vector512.Min(absOut, limit);
-        (Vector512.Load(y) + (clampedIn * clampedIn) - (clampedOut * clampedOut)).Store(y);
-    }
-
     private unsafe void TestRow(Ring ring, int rows, int* colX, int* colM, int* colY, int row, List<int> strong)
     {
         var words = ring.Row(row % rows);
@@ -353,20 +316,11 @@ public sealed class DispersionThreshold
         var sigmaBackground = Vector256.Create((float)Settings.SigmaBackground * ScreenMargin);
         var slack = Vector256.Create(ScreenSlack);
         var countBits = Vector256.Create(LargeCountUnit - 1);
-        var wideEligibleFrom = Vector512.Create(_eligibleFrom);
-        var wide = Vector512.IsHardwareAccelerated;
         for (var i = 0; i < width; i += Lanes)
         {
             // Most vectors hold no count above the global threshold, and one comparison skips them: a word w may be
             // strong when w + 1 > eligibleFrom, which wraps the sentinel 2³¹ − 1 to −2³¹ so that masked pixels (the
-            // module gaps) are skipped too. With AVX-512 sixteen pixels are skipped at once; the wide load may reach
-            // 8 words past the row, into its padding.
-            if (wide && (i & (WideLanes - 1)) == 0 && !Vector512.GreaterThanAny(Vector512.Load(words + i) + Vector512<int>.One, wideEligibleFrom))
-            {
-                i += WideLanes - Lanes;
-                continue;
-            }
-
+            // module gaps) are skipped too.
             var word = Vector256.Load(words + i);
             var eligible = Vector256.GreaterThan(word + Vector256<int>.One, eligibleFrom);
             if (Vector256.EqualsAll(eligible, Vector256<int>.Zero))
@@ -486,7 +440,7 @@ public sealed class DispersionThreshold
         public int* Y { get; } = y;
     }
 
-    /// <summary>Reads one row's pixels eight or sixteen at a time as dxtbx would and masks them into ring words.</summary>
+    /// <summary>Reads one row's pixels eight at a time as dxtbx would and masks them into ring words.</summary>
     private readonly unsafe struct RowReader(FramePointer frame, long offset, int lowestTrusted, int highestTrusted)
     {
         private readonly int _belowTrusted = lowestTrusted - 1;
@@ -519,34 +473,6 @@ public sealed class DispersionThreshold
             var good = ~Vector256.Equals(Vector256.Create((int)goodBits) & Vector256.Create(1, 2, 4, 8, 16, 32, 64, 128), Vector256<int>.Zero);
             var trusted = good & Vector256.GreaterThan(v, Vector256.Create(_belowTrusted)) & Vector256.LessThan(v, Vector256.Create(_aboveTrusted));
             return Vector256.ConditionalSelect(trusted, v, Vector256.Create(Untrusted));
-        }
-
-        /// <summary>Sixteen pixels from <paramref name="i"/>, whose mask bits are <paramref name="goodBits"/>.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Vector512<int> Read(int i, ushort goodBits)
-        {
-            Vector512<int> v;
-            if (frame.Narrow)
-            {
-                var raw = Vector256.Load(frame.Narrow16 + offset + i);
-                v = Vector512.Create(Vector256.WidenLower(raw), Vector256.WidenUpper(raw)).AsInt32();
-            }
-            else
-            {
-                v = Vector512.Load(frame.Wide32 + offset + i).AsInt32();
-            }
-
-            // The "no data" values read −1 and −2 (SignedCount): 0xFFFE and 0xFFFF are those less 2¹⁶ (matched
-            // exactly, as a widened frame of a 16-bit detector could hold more); 2³¹ − 2 and 2³¹ − 1, the two
-            // largest words, are those plus 2³¹ (wrapping).
-            v += frame.PixelType == PixelType.UInt16
-                ? Vector512.Equals(v | Vector512<int>.One, Vector512.Create(0xFFFF)) & Vector512.Create(-0x10000)
-                : Vector512.GreaterThan(v, Vector512.Create(int.MaxValue - 2)) & Vector512.Create(int.MinValue);
-
-            var lanes = Vector512.Create(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768);
-            var good = ~Vector512.Equals(Vector512.Create((int)goodBits) & lanes, Vector512<int>.Zero);
-            var trusted = good & Vector512.GreaterThan(v, Vector512.Create(_belowTrusted)) & Vector512.LessThan(v, Vector512.Create(_aboveTrusted));
-            return Vector512.ConditionalSelect(trusted, v, Vector512.Create(Untrusted));
         }
     }
 
