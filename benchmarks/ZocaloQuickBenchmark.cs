@@ -8,7 +8,7 @@ namespace Hyperion.Benchmarks;
 /// <summary>
 /// Quick-mode FakeZocalo workloads: DIALS' dispersion threshold (strong pixels only) on one and two threads, and the
 /// full per-image analysis (threshold, 4-connected labelling, size and peak-centroid filters, resolution statistics)
-/// on one and two threads, for twin frames of an Eiger 16M and 4M. Each line adds the fastest single frame and the
+/// on one and two threads, and the labelling alone, for twin frames of an Eiger 16M and 4M. Each line adds the fastest single frame and the
 /// process's CPU time per frame, which other processes on a shared machine do not inflate as they do the wall clock.
 /// Every frame must give strong pixels and spots, so a broken finder cannot post a good number.
 /// </summary>
@@ -31,6 +31,26 @@ public static class ZocaloQuickBenchmark
                     threshold.FindStrongPixels(frames[i % frames.Length], PixelType.UInt32, strong);
                     QuickBenchmark.Check(strong.Count > 100, $"frame {i} of {detector} has {strong.Count} strong pixels");
                 });
+
+                if (threads == 1)
+                {
+                    // The labelling and the spots' measurement alone, on each frame's strong pixels found beforehand:
+                    // the part of the analysis after the threshold.
+                    var found = frames.Select(frame =>
+                    {
+                        var pixels = new List<int>();
+                        threshold.FindStrongPixels(frame, PixelType.UInt32, pixels);
+                        return (Pixels: pixels.ToArray(), Values: pixels.Select(k => (int)frame[k]).ToArray());
+                    }).ToArray();
+                    var spots = new List<Spot>();
+                    await ReportAsync(output, $"zocalo_labelling_{detector}", repeats, i =>
+                    {
+                        spots.Clear();
+                        var (pixels, values) = found[i % found.Length];
+                        SpotLabeller.Label(pixels, values, geometry.Width, SpotFinderSettings.Default, spots);
+                        QuickBenchmark.Check(spots.Count > 10, $"frame {i} of {detector} has {spots.Count} spots");
+                    });
+                }
 
                 var analyser = new PerImageAnalyser(geometry, DiffractionWorkloads.Beam, mask, PixelType.UInt32, new SpotFinderSettings { MaxDegreeOfParallelism = threads, DMax = 40 });
                 await ReportAsync(output, $"zocalo_analysis_{detector}_{threads}t", repeats, i =>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using Hyperion.Nexus.DataFiles;
@@ -17,11 +18,17 @@ namespace Hyperion.FakeZocalo.SpotFinding;
 /// </summary>
 /// <remarks>
 /// How it is fast: rows are processed in bands (in parallel when allowed), each band sliding a (2k+1)-row window of
-/// column sums down the image, so every pixel costs a few AVX2 additions whatever the kernel. The cheap half of the
-/// test (m·I − x &gt; σ_s·√(x·m), which needs only m and x) is screened in single precision with a safety margin for all
-/// pixels; only the few pixels that pass it (a few percent of a frame) get the window sum of squares and DIALS' exact
-/// test. Without AVX2, or for trusted ranges or kernels too wide for 32-bit sums, the plain
-/// <see cref="DispersionReference"/> runs instead. One instance may be used from several threads at once.
+/// column sums down the image, so every pixel costs a few AVX2 additions whatever the kernel (AVX-512 was tried and
+/// gained nothing: the pass is bound by memory traffic, not instructions). Each row is read, masked (the static mask is
+/// kept as bits) and added to the column sums in one pass, which also takes away the row leaving the window: a ring of
+/// 2k+1 rows holds one word per pixel (its count where trusted, a sentinel where not), from which both its
+/// contributions to the sums and its eligibility follow, so a pixel is stored once and loaded once more. Pixels are
+/// tested only where a vector holds a count above the global threshold (a few percent of a sparse frame). The cheap
+/// half of the test (m·I − x &gt; σ_s·√(x·m), which needs only m and x) is screened in single precision with a safety
+/// margin; only the pixels that pass it and the dispersion screen (on the clamped 32-bit sums of squares) get the exact
+/// window sum of squares and DIALS' exact test. Without AVX2, or for trusted ranges or kernels too wide for 32-bit
+/// sums, the plain <see cref="DispersionReference"/> runs instead. One instance may be used from several threads at
+/// once.
 /// </remarks>
 public sealed class DispersionThreshold
 {
@@ -37,8 +44,17 @@ public sealed class DispersionThreshold
     private const int SquareLimit = 17_515;
     private const int LargeCountUnit = 256;
 
+    // What the ring holds for an untrusted pixel: SignedCount never reads a count of 2³¹ − 1 (it reads −1), so the
+    // sentinel cannot be mistaken for a count, and it lies above 2²⁴, so one comparison (p < 2²⁴) tells a summed pixel.
+    private const int Untrusted = int.MaxValue;
+
     private readonly int _eligibleFrom;
     private readonly float _sigmaStrongSquared;
+
+    // The static mask, one bit per pixel (bit i % 8 of byte i / 8 of its row): an eighth of the bytes the byte mask
+    // streams through the cache for every frame.
+    private readonly byte[] _goodBits;
+    private readonly int _bitsStride;
 
     /// <summary>A threshold for frames masked by <paramref name="mask"/>.</summary>
     /// <param name="mask">The detector's trusted pixels.</param>
@@ -62,6 +78,7 @@ public sealed class DispersionThreshold
 
         // 32-bit window sums hold 2·(kernel pixels)·2²⁴ only up to 63 pixels, and only for counts above −2²⁴.
         UsesFastPath = Avx2.IsSupported && settings.KernelPixels <= 63 && mask.LowestTrusted >= -DispersionReference.Big;
+        (_goodBits, _bitsStride) = PackBits(mask);
     }
 
     /// <summary>The detector's trusted pixels.</summary>
@@ -148,6 +165,26 @@ public sealed class DispersionThreshold
         }
     }
 
+    // The mask's rows as bits, each row padded to whole bytes so that lanes i … i + 7 (i a multiple of 8) are one byte.
+    private static (byte[] Bits, int Stride) PackBits(DetectorMask mask)
+    {
+        var stride = (mask.Width + 7) / 8;
+        var bits = new byte[(long)stride * mask.Height];
+        var good = mask.Good;
+        for (var r = 0; r < mask.Height; r++)
+        {
+            for (var i = 0; i < mask.Width; i++)
+            {
+                if (good[(r * mask.Width) + i] != 0)
+                {
+                    bits[(r * stride) + (i >> 3)] |= (byte)(1 << (i & 7));
+                }
+            }
+        }
+
+        return (bits, stride);
+    }
+
     private void RunBand(FramePointer frame, int rowStart, int rowEnd, List<int> strong)
     {
         if (!UsesFastPath)
@@ -170,123 +207,108 @@ public sealed class DispersionThreshold
     private unsafe void SlideBand(FramePointer frame, int rowStart, int rowEnd, BandScratch s, List<int> strong)
     {
         var height = Mask.Height;
-        var ky = Settings.KernelHalfHeight;
+        var (kx, ky) = (Settings.KernelHalfWidth, Settings.KernelHalfHeight);
         var rows = s.RingRows;
-        fixed (int* sv = s.Values, sm = s.Counts, ev = s.Eligible, colX = s.ColumnSums, colM = s.ColumnCounts, colY = s.ColumnSquares)
-        fixed (byte* good = Mask.Good)
+        fixed (int* ringBase = s.Ring, colX = s.ColumnSums, colM = s.ColumnCounts, colY = s.ColumnSquares)
+        fixed (byte* goodBits = _goodBits)
         {
-            var ring = new Ring(sv + Settings.KernelHalfWidth, sm + Settings.KernelHalfWidth, ev + Settings.KernelHalfWidth, s.RowStride);
-            for (var r = Math.Max(0, rowStart - ky); r <= Math.Min(height - 1, rowStart + ky - 1); r++)
+            var ring = new Ring(ringBase + kx, s.RowStride);
+            var columns = new Columns(colX + kx, colM + kx, colY + kx);
+
+            // The window of the band's first row, less its last row: rows rowStart − k … rowStart + k − 1 in the image.
+            // They fill distinct slots that still hold the sentinel, so nothing is taken away.
+            for (var r = Math.Max(0, rowStart - ky); r < Math.Min(height, rowStart + ky); r++)
             {
-                PrepareRow(frame, good, r, ring, r % rows);
-                UpdateColumns(ring, r % rows, -1, colX, colM, colY, s.RowLength, Settings.KernelHalfWidth);
+                SlideRow(frame, goodBits, r, ring.Row(r % rows), columns, s.RowLength);
             }
 
+            // Row j + k arrives in the slot of row j − k − 1, which leaves: the ring needs only 2k + 1 rows. A slot never
+            // filled in this band (above the image, or above the band's first window) holds the sentinel and takes
+            // nothing away; below the image the sentinel arrives.
             for (var j = rowStart; j < rowEnd; j++)
             {
                 var add = j + ky;
-                if (add < height)
-                {
-                    PrepareRow(frame, good, add, ring, add % rows);
-                }
-
-                var remove = j - ky - 1;
-                UpdateColumns(ring, add < height ? add % rows : -1, remove >= 0 ? remove % rows : -1, colX, colM, colY, s.RowLength, Settings.KernelHalfWidth);
+                SlideRow(frame, goodBits, add < height ? add : -1, ring.Row(add % rows), columns, s.RowLength);
                 TestRow(ring, rows, colX, colM, colY, j, strong);
             }
         }
     }
 
-    // Reads row r, as dxtbx would, into the ring: summed values and counts (trusted and below 2²⁴) and the counts
-    // that may be strong (trusted and above the global threshold; 0 otherwise).
-    private unsafe void PrepareRow(FramePointer frame, byte* good, int r, Ring ring, int slot)
+    // Reads row r (−1: none) as dxtbx would, stores each pixel's ring word in the slot, and adds the row to the column
+    // sums while taking away the row the slot held. Lanes beyond the width hold the sentinel.
+    private unsafe void SlideRow(FramePointer frame, byte* goodBits, int r, int* slot, Columns columns, int rowLength)
     {
         var width = Mask.Width;
-        var offset = (long)r * width;
-        var sv = ring.Values(slot);
-        var sm = ring.Counts(slot);
-        var ev = ring.Eligible(slot);
-        var goodRow = good + offset;
-        var low = Vector256.Create(Mask.LowestTrusted);
-        var high = Vector256.Create(Mask.HighestTrusted);
-        var big = Vector256.Create(DispersionReference.Big);
-        var eligibleFrom = Vector256.Create(_eligibleFrom);
-        var one = Vector256<int>.One;
         var i = 0;
-        for (; i + Lanes <= width; i += Lanes)
+        if (r >= 0)
         {
-            Vector256<int> v;
-            if (frame.Narrow)
+            var offset = (long)r * width;
+            var bits = goodBits + ((long)r * _bitsStride);
+            var reader = new RowReader(frame, offset, Mask.LowestTrusted, Mask.HighestTrusted);
+
+            for (; i + Lanes <= width; i += Lanes)
             {
-                var raw = Vector128.Load(frame.Narrow16 + offset + i);
-                v = Vector256.Create(Vector128.WidenLower(raw), Vector128.WidenUpper(raw)).AsInt32();
-            }
-            else
-            {
-                v = Vector256.Load(frame.Wide32 + offset + i).AsInt32();
+                Slide(slot + i, reader.Read(i, bits[i >> 3]), columns, i);
             }
 
-            if (frame.PixelType == PixelType.UInt16)
+            if (i < width)
             {
-                v = Vector256.ConditionalSelect(Vector256.Equals(v, Vector256.Create(0xFFFF)), Vector256.Create(-1), v);
-                v = Vector256.ConditionalSelect(Vector256.Equals(v, Vector256.Create(0xFFFE)), Vector256.Create(-2), v);
-            }
-            else
-            {
-                v = Vector256.ConditionalSelect(Vector256.Equals(v, Vector256.Create(int.MaxValue)), Vector256.Create(-1), v);
-                v = Vector256.ConditionalSelect(Vector256.Equals(v, Vector256.Create(int.MaxValue - 1)), Vector256.Create(-2), v);
-            }
+                var tail = stackalloc int[Lanes];
+                for (var lane = 0; lane < Lanes; lane++)
+                {
+                    var k = offset + i + lane;
+                    var v = i + lane < width ? frame.Count(k) : 0;
+                    tail[lane] = i + lane < width && Mask.IsTrusted((int)k, v) ? v : Untrusted;
+                }
 
-            var trusted = ~Vector256.Equals(Avx2.ConvertToVector256Int32(goodRow + i), Vector256<int>.Zero)
-                & Vector256.GreaterThanOrEqual(v, low) & Vector256.LessThanOrEqual(v, high);
-            var summed = trusted & Vector256.LessThan(v, big);
-            (v & summed).Store(sv + i);
-            var large = Vector256.GreaterThan(Vector256.Abs(v), Vector256.Create(SquareLimit));
-            (summed & (one + (large & Vector256.Create(LargeCountUnit)))).Store(sm + i);
-            (v & trusted & Vector256.GreaterThanOrEqual(v, eligibleFrom)).Store(ev + i);
+                Slide(slot + i, Vector256.Load(tail), columns, i);
+                i += Lanes;
+            }
         }
 
-        for (; i < width; i++)
+        var none = Vector256.Create(Untrusted);
+        for (; i < rowLength; i += Lanes)
         {
-            var k = (int)offset + i;
-            var v = frame.Count(k);
-            var trusted = Mask.IsTrusted(k, v);
-            var summed = trusted && v < DispersionReference.Big;
-            sv[i] = summed ? v : 0;
-            sm[i] = summed ? 1 + (Math.Abs(v) > SquareLimit ? LargeCountUnit : 0) : 0;
-            ev[i] = trusted && v >= _eligibleFrom ? v : 0;
+            Slide(slot + i, none, columns, i);
         }
     }
 
-    // Adds ring row `add` to the column sums and takes ring row `remove` away (either may be -1: none).
-    private static unsafe void UpdateColumns(Ring ring, int add, int remove, int* colX, int* colM, int* colY, int rowLength, int kx)
+    // One vector of the fused update: the arriving words replace the leaving ones in the ring, and the column sums
+    // gain the arriving pixels' m (1, plus the large-count unit for counts whose squares do not fit), x and clamped
+    // squares, and lose the leaving pixels'.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Slide(int* slot, Vector256<int> arriving, Columns columns, int i)
     {
-        var svIn = add >= 0 ? ring.Values(add) : null;
-        var smIn = add >= 0 ? ring.Counts(add) : null;
-        var svOut = remove >= 0 ? ring.Values(remove) : null;
-        var smOut = remove >= 0 ? ring.Counts(remove) : null;
+        var leaving = Vector256.Load(slot);
+        arriving.Store(slot);
+        var big = Vector256.Create(DispersionReference.Big);
         var limit = Vector256.Create(SquareLimit);
-        for (var i = 0; i < rowLength; i += Lanes)
-        {
-            var vIn = svIn is null ? Vector256<int>.Zero : Vector256.Load(svIn + i);
-            var mIn = smIn is null ? Vector256<int>.Zero : Vector256.Load(smIn + i);
-            var vOut = svOut is null ? Vector256<int>.Zero : Vector256.Load(svOut + i);
-            var mOut = smOut is null ? Vector256<int>.Zero : Vector256.Load(smOut + i);
-            var x = colX + kx + i;
-            var m = colM + kx + i;
-            var y = colY + kx + i;
-            (Vector256.Load(x) + vIn - vOut).Store(x);
-            (Vector256.Load(m) + mIn - mOut).Store(m);
-            var clampedIn = Vector256.Min(Vector256.Abs(vIn), limit);
-            var clampedOut = Vector256.Min(Vector256.Abs(vOut), limit);
-            (Vector256.Load(y) + (clampedIn * clampedIn) - (clampedOut * clampedOut)).Store(y);
-        }
+        var unit = Vector256.Create(LargeCountUnit);
+        var summedIn = Vector256.LessThan(arriving, big);
+        var summedOut = Vector256.LessThan(leaving, big);
+        var vIn = arriving & summedIn;
+        var vOut = leaving & summedOut;
+        var absIn = Vector256.Abs(vIn);
+        var absOut = Vector256.Abs(vOut);
+        var x = columns.X + i;
+        var m = columns.M + i;
+        var y = columns.Y + i;
+        (Vector256.Load(x) + vIn - vOut).Store(x);
+
+        // A summed lane's mask is −1: subtracting it adds 1.
+        var mIn = (Vector256.GreaterThan(absIn, limit) & unit) - summedIn;
+        var mOut = (Vector256.GreaterThan(absOut, limit) & unit) - summedOut;
+        (Vector256.Load(m) + mIn - mOut).Store(m);
+        var clampedIn = Vector256.Min(absIn, limit);
+        var clampedOut = Vector256.Min(absOut, limit);
+        (Vector256.Load(y) + (clampedIn * clampedIn) - (clampedOut * clampedOut)).Store(y);
     }
 
     private unsafe void TestRow(Ring ring, int rows, int* colX, int* colM, int* colY, int row, List<int> strong)
     {
-        var eligible = ring.Eligible(row % rows);
+        var words = ring.Row(row % rows);
         var width = Mask.Width;
+        var eligibleFrom = Vector256.Create(_eligibleFrom);
         var span = (2 * Settings.KernelHalfWidth) + 1;
         var minCount = Vector256.Create(Settings.EffectiveMinLocal);
         var bigMinusOne = Vector256.Create(DispersionReference.Big - 1);
@@ -296,11 +318,17 @@ public sealed class DispersionThreshold
         var countBits = Vector256.Create(LargeCountUnit - 1);
         for (var i = 0; i < width; i += Lanes)
         {
-            var value = Vector256.Load(eligible + i);
-            if (Vector256.EqualsAll(value, Vector256<int>.Zero))
+            // Most vectors hold no count above the global threshold, and one comparison skips them: a word w may be
+            // strong when w + 1 > eligibleFrom, which wraps the sentinel 2³¹ − 1 to −2³¹ so that masked pixels (the
+            // module gaps) are skipped too.
+            var word = Vector256.Load(words + i);
+            var eligible = Vector256.GreaterThan(word + Vector256<int>.One, eligibleFrom);
+            if (Vector256.EqualsAll(eligible, Vector256<int>.Zero))
             {
                 continue;
             }
+
+            var value = word & eligible;
 
             var x = Vector256.Load(colX + i);
             var counts = Vector256.Load(colM + i);
@@ -316,7 +344,7 @@ public sealed class DispersionThreshold
             var plausible = Vector256.GreaterThanOrEqual(m, minCount) & Vector256.GreaterThanOrEqual(x, Vector256<int>.Zero) & Vector256.GreaterThan(b, Vector256<int>.Zero);
             var bf = Vector256.ConvertToSingle(b);
             var screen = Vector256.GreaterThanOrEqual(bf * bf, sigma2 * Vector256.ConvertToSingle(x) * Vector256.ConvertToSingle(m)).AsInt32();
-            var candidates = ~Vector256.Equals(value, Vector256<int>.Zero) & plausible & screen;
+            var candidates = eligible & plausible & screen;
             if (!Vector256.EqualsAll(candidates, Vector256<int>.Zero))
             {
                 candidates &= DispersionScreen(colY + i, span, x, m, counts, sigmaBackground, slack);
@@ -328,7 +356,7 @@ public sealed class DispersionThreshold
             {
                 var column = i + BitOperations.TrailingZeroCount(bits);
                 bits &= bits - 1;
-                if (column < width && IsStrong(ring, rows, row, column, eligible[column], colX + column, colM + column, span))
+                if (column < width && IsStrong(ring, rows, row, column, words[column], colX + column, colM + column, span))
                 {
                     strong.Add((row * width) + column);
                 }
@@ -376,10 +404,12 @@ public sealed class DispersionThreshold
         var sum = Vector256<double>.Zero;
         for (var r = Math.Max(0, row - ky); r <= Math.Min(Mask.Height - 1, row + ky); r++)
         {
-            var values = ring.Values(r % rows) + column - kx;
+            var values = ring.Row(r % rows) + column - kx;
             for (var d = 0; d < span; d += Lanes)
             {
+                // Untrusted pixels (the sentinel) and counts of 2²⁴ or more are not summed.
                 var v = Vector256.Load(values + d);
+                v &= Vector256.LessThan(v, Vector256.Create(DispersionReference.Big));
                 if (d + Lanes > span)
                 {
                     v &= Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(span - d));
@@ -394,14 +424,56 @@ public sealed class DispersionThreshold
         return DispersionReference.IsStrong(value, m, x, Vector256.Sum(sum), Settings.EffectiveMinLocal, Settings);
     }
 
-    /// <summary>The ring of the window's rows: per row, the summed values, the summed counts and the eligible values.</summary>
-    private readonly unsafe struct Ring(int* values, int* counts, int* eligible, int rowLength)
+    /// <summary>The ring of the window's rows: per pixel, its count where trusted, <see cref="Untrusted"/> where not.</summary>
+    private readonly unsafe struct Ring(int* words, int rowStride)
     {
-        public int* Values(int slot) => values + ((long)slot * rowLength);
+        public int* Row(int slot) => words + ((long)slot * rowStride);
+    }
 
-        public int* Counts(int slot) => counts + ((long)slot * rowLength);
+    /// <summary>The window's column sums (m with the large-count unit, x, clamped squares), at the image's column 0.</summary>
+    private readonly unsafe struct Columns(int* x, int* m, int* y)
+    {
+        public int* X { get; } = x;
 
-        public int* Eligible(int slot) => eligible + ((long)slot * rowLength);
+        public int* M { get; } = m;
+
+        public int* Y { get; } = y;
+    }
+
+    /// <summary>Reads one row's pixels eight at a time as dxtbx would and masks them into ring words.</summary>
+    private readonly unsafe struct RowReader(FramePointer frame, long offset, int lowestTrusted, int highestTrusted)
+    {
+        private readonly int _belowTrusted = lowestTrusted - 1;
+
+        // No count reads 2³¹ − 1, so "v < min(high + 1, 2³¹ − 1)" is "v ≤ high" without overflow.
+        private readonly int _aboveTrusted = highestTrusted == int.MaxValue ? int.MaxValue : highestTrusted + 1;
+
+        /// <summary>Eight pixels from <paramref name="i"/>, whose mask bits are <paramref name="goodBits"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector256<int> Read(int i, byte goodBits)
+        {
+            Vector256<int> v;
+            if (frame.Narrow)
+            {
+                var raw = Vector128.Load(frame.Narrow16 + offset + i);
+                v = Vector256.Create(Vector128.WidenLower(raw), Vector128.WidenUpper(raw)).AsInt32();
+            }
+            else
+            {
+                v = Vector256.Load(frame.Wide32 + offset + i).AsInt32();
+            }
+
+            // The "no data" values read −1 and −2 (SignedCount): 0xFFFE and 0xFFFF are those less 2¹⁶ (matched
+            // exactly, as a widened frame of a 16-bit detector could hold more); 2³¹ − 2 and 2³¹ − 1, the two
+            // largest words, are those plus 2³¹ (wrapping).
+            v += frame.PixelType == PixelType.UInt16
+                ? Vector256.Equals(v | Vector256<int>.One, Vector256.Create(0xFFFF)) & Vector256.Create(-0x10000)
+                : Vector256.GreaterThan(v, Vector256.Create(int.MaxValue - 2)) & Vector256.Create(int.MinValue);
+
+            var good = ~Vector256.Equals(Vector256.Create((int)goodBits) & Vector256.Create(1, 2, 4, 8, 16, 32, 64, 128), Vector256<int>.Zero);
+            var trusted = good & Vector256.GreaterThan(v, Vector256.Create(_belowTrusted)) & Vector256.LessThan(v, Vector256.Create(_aboveTrusted));
+            return Vector256.ConditionalSelect(trusted, v, Vector256.Create(Untrusted));
+        }
     }
 
     /// <summary>One band's working memory, pooled: the row ring and the padded column sums.</summary>
@@ -411,18 +483,18 @@ public sealed class DispersionThreshold
         {
             RowLength = (width + Lanes - 1) / Lanes * Lanes;
 
-            // Each ring row is padded by the half-kernel on the left and a vector beyond it on the right, all zero.
+            // Each ring row is padded by the half-kernel on the left and a vector beyond it on the right, all holding
+            // the sentinel, so the exact test's window reads never sum them.
             RowStride = RowLength + (2 * kx) + Lanes;
-            // Rows j − k − 1 (leaving) to j + k (arriving) are held at once.
-            RingRows = (2 * ky) + 2;
-            var ringLength = RowStride * RingRows;
+
+            // Row j + k arrives in the slot row j − k − 1 leaves.
+            RingRows = (2 * ky) + 1;
+            Ring = ArrayPool<int>.Shared.Rent(RowStride * RingRows);
+            Array.Fill(Ring, Untrusted);
             var columns = RowLength + (2 * kx) + Lanes;
-            Values = Rent<int>(ringLength);
-            Counts = Rent<int>(ringLength);
-            Eligible = Rent<int>(ringLength);
-            ColumnSums = Rent<int>(columns);
-            ColumnCounts = Rent<int>(columns);
-            ColumnSquares = Rent<int>(columns);
+            ColumnSums = Rent(columns);
+            ColumnCounts = Rent(columns);
+            ColumnSquares = Rent(columns);
         }
 
         public int RowLength { get; }
@@ -431,11 +503,7 @@ public sealed class DispersionThreshold
 
         public int RingRows { get; }
 
-        public int[] Values { get; }
-
-        public int[] Counts { get; }
-
-        public int[] Eligible { get; }
+        public int[] Ring { get; }
 
         public int[] ColumnSums { get; }
 
@@ -445,18 +513,16 @@ public sealed class DispersionThreshold
 
         public void Return()
         {
-            ArrayPool<int>.Shared.Return(Values);
-            ArrayPool<int>.Shared.Return(Counts);
-            ArrayPool<int>.Shared.Return(Eligible);
+            ArrayPool<int>.Shared.Return(Ring);
             ArrayPool<int>.Shared.Return(ColumnSums);
             ArrayPool<int>.Shared.Return(ColumnCounts);
             ArrayPool<int>.Shared.Return(ColumnSquares);
         }
 
-        // Pooled arrays come back dirty: the padding beyond the width must read 0.
-        private static T[] Rent<T>(int length)
+        // Pooled arrays come back dirty: the column sums and their padding must start at 0.
+        private static int[] Rent(int length)
         {
-            var array = ArrayPool<T>.Shared.Rent(length);
+            var array = ArrayPool<int>.Shared.Rent(length);
             Array.Clear(array);
             return array;
         }

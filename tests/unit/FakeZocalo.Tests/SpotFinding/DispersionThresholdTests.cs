@@ -144,6 +144,26 @@ public sealed class DispersionThresholdTests
         Assert.Equal(TestFrames.Reference(frame, PixelType.UInt32, mask, settings), TestFrames.Strong(frame, PixelType.UInt32, new DispersionThreshold(mask, settings, 2)));
     }
 
+    [Theory]
+    [InlineData(-1, 1 << 26, 1 << 25)] // Counts at or above 2²⁴ are trusted but not summed; squares beyond 32-bit sums.
+    [InlineData(3, 9266, 9266)] // Zero lies outside the trusted range: empty pixels leave the windows.
+    public void Large_counts_and_trusted_ranges_without_zero_give_the_reference_pixels(double underload, double saturation, int saturated)
+    {
+        var mask = new DetectorMask(83, 61, TestFrames.RandomMask(83, 61, 2), underload, saturation);
+        var frame = TestFrames.Noisy(83, 61, 5, background: 2, blobs: 25, saturation: saturated);
+        var random = new Random(11);
+        for (var n = 0; n < 80; n++)
+        {
+            frame[random.Next(frame.Length)] = (uint)random.Next(10_000, 20_000_000);
+        }
+
+        var fast = new DispersionThreshold(mask, maxDegreeOfParallelism: 2);
+        Assert.True(fast.UsesFastPath);
+        var expected = TestFrames.Reference(frame, PixelType.UInt32, mask);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, TestFrames.Strong(frame, PixelType.UInt32, fast));
+    }
+
     [Fact]
     public void Sixteen_bit_frames_read_as_ushort_give_the_same_pixels()
     {
