@@ -117,6 +117,8 @@ public sealed class DispersionThresholdTests
     [InlineData(PixelType.UInt16, 1, 96, 80)]
     [InlineData(PixelType.UInt32, 3, 257, 300)]
     [InlineData(PixelType.UInt16, 4, 64, 64)]
+    [InlineData(PixelType.UInt32, 1, 2301, 30)] // Frames wider than a few thousand columns, as the 16M is.
+    [InlineData(PixelType.UInt16, 2, 2048, 40)]
     public void The_fast_path_gives_the_reference_pixels(PixelType pixelType, int threads, int width, int height)
     {
         var mask = new DetectorMask(width, height, TestFrames.RandomMask(width, height, width), -1, 9266);
