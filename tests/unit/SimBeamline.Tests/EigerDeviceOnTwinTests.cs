@@ -20,7 +20,7 @@ public sealed class EigerDeviceOnTwinTests : IAsyncLifetime
     private readonly string _directory = Directory.CreateTempSubdirectory("twin-eiger-device-").FullName;
     private SimulatedBeamline _twin = null!;
     private IPvClient? _client;
-    private CaServer? _server;
+    private TwinOverCa? _ca;
 
     public Task InitializeAsync()
     {
@@ -30,14 +30,13 @@ public sealed class EigerDeviceOnTwinTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_client is not null)
+        if (_ca is not null)
+        {
+            await _ca.DisposeAsync();
+        }
+        else if (_client is not null)
         {
             await _client.DisposeAsync();
-        }
-
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
         }
 
         await _twin.DisposeAsync();
@@ -51,9 +50,8 @@ public sealed class EigerDeviceOnTwinTests : IAsyncLifetime
     {
         if (overChannelAccess)
         {
-            _server = new CaServer(_twin.Provider, new CaServerOptions { ServerPort = 0, AutoBeaconAddresses = false });
-            await _server.StartAsync();
-            _client = new CaClient(new CaClientOptions { AddressList = [$"127.0.0.1:{_server.UdpPort}"], AutoAddressList = false, RegisterWithRepeater = false });
+            _ca = await TwinOverCa.StartAsync(_twin);
+            _client = _ca.Client;
         }
         else
         {

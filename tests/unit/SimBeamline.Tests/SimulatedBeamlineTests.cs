@@ -12,25 +12,21 @@ namespace Hyperion.SimBeamline.Tests;
 public sealed class SimulatedBeamlineTests : IAsyncLifetime
 {
     private SimulatedBeamline _twin = null!;
-    private CaServer _server = null!;
-    private CaClient _client = null!;
+    private TwinOverCa _ca = null!;
 
     public async Task InitializeAsync()
     {
         _twin = SimulatedBeamline.Create("s03");
-        _server = new CaServer(_twin.Provider, new CaServerOptions { ServerPort = 0, AutoBeaconAddresses = false });
-        await _server.StartAsync();
-        _client = new CaClient(new CaClientOptions { AddressList = [$"127.0.0.1:{_server.UdpPort}"], AutoAddressList = false, RegisterWithRepeater = false });
+        _ca = await TwinOverCa.StartAsync(_twin);
     }
 
     public async Task DisposeAsync()
     {
-        await _client.DisposeAsync();
-        await _server.DisposeAsync();
+        await _ca.DisposeAsync();
         await _twin.DisposeAsync();
     }
 
-    private DeviceConnectOptions Connect => new() { PvClient = _client, Timeout = TimeSpan.FromSeconds(20) };
+    private DeviceConnectOptions Connect => new() { PvClient = _ca.Client, Timeout = TimeSpan.FromSeconds(20) };
 
     [Fact]
     public async Task Every_device_of_the_s03_beamline_connects_to_the_twin_over_channel_access()

@@ -11,21 +11,17 @@ public sealed class CaOavImageSourceTests : IAsyncLifetime
     private const string OavPrefix = "BL03S-DI-OAV-01:";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private SimulatedBeamline _twin = null!;
-    private CaServer _server = null!;
-    private CaClient _client = null!;
+    private TwinOverCa _ca = null!;
 
     public async Task InitializeAsync()
     {
         _twin = SimulatedBeamline.Create("s03");
-        _server = new CaServer(_twin.Provider, new CaServerOptions { ServerPort = 0, AutoBeaconAddresses = false });
-        await _server.StartAsync();
-        _client = new CaClient(new CaClientOptions { AddressList = [$"127.0.0.1:{_server.UdpPort}"], AutoAddressList = false, RegisterWithRepeater = false });
+        _ca = await TwinOverCa.StartAsync(_twin);
     }
 
     public async Task DisposeAsync()
     {
-        await _client.DisposeAsync();
-        await _server.DisposeAsync();
+        await _ca.DisposeAsync();
         await _twin.DisposeAsync();
     }
 
@@ -33,7 +29,7 @@ public sealed class CaOavImageSourceTests : IAsyncLifetime
     public async Task The_image_read_over_channel_access_is_the_frame_the_camera_drew_and_follows_the_smargon()
     {
         var first = await _twin.Oav.WaitForFrameAsync(_ => true).WaitAsync(Timeout);
-        var source = new CaOavImageSource(_client, OavPrefix);
+        var source = new CaOavImageSource(_ca.Client, OavPrefix);
         using var cancel = new CancellationTokenSource(Timeout);
         await using var images = source.ObserveImagesAsync(cancel.Token).GetAsyncEnumerator(cancel.Token);
 
@@ -59,7 +55,7 @@ public sealed class CaOavImageSourceTests : IAsyncLifetime
         await _twin.Oav.WaitForFrameAsync(_ => true).WaitAsync(Timeout);
         var oav = new TwinPvWriter(_twin.Records, OavPrefix);
         await oav.SetAsync("ARR:ArraySize0_RBV", 4096);
-        var source = new CaOavImageSource(_client, OavPrefix);
+        var source = new CaOavImageSource(_ca.Client, OavPrefix);
         using var cancel = new CancellationTokenSource(Timeout);
         var error = await Assert.ThrowsAsync<OavImageException>(async () =>
         {
@@ -75,7 +71,7 @@ public sealed class CaOavImageSourceTests : IAsyncLifetime
     [Fact]
     public async Task Pvs_that_never_connect_time_out()
     {
-        var source = new CaOavImageSource(_client, "BL03S-DI-NOSUCH-01:", TimeSpan.FromMilliseconds(300));
+        var source = new CaOavImageSource(_ca.Client, "BL03S-DI-NOSUCH-01:", TimeSpan.FromMilliseconds(300));
         await Assert.ThrowsAsync<ChannelAccess.Pv.PvTimeoutException>(async () =>
         {
             await foreach (var image in source.ObserveImagesAsync())
