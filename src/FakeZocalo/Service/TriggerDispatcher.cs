@@ -94,7 +94,7 @@ public sealed class TriggerDispatcher : IDisposable
                 }
                 else
                 {
-                    disposition = await StartAsync(start, held.BodyText, cancellationToken);
+                    disposition = await StartAsync(start, held.BodyText, ReferenceEquals(held, message) ? collection : null, cancellationToken);
                 }
 
                 if (ReferenceEquals(held, message))
@@ -125,7 +125,7 @@ public sealed class TriggerDispatcher : IDisposable
             foreach (var (start, held, duplicate) in _ordering.Expire())
             {
                 ZocaloLog.OrderingTimedOut(_logger, start.Dcid, start.Filename!, start.MessageIndex);
-                var disposition = duplicate ? MessageDisposition.Ack : await StartAsync(start, held.BodyText, cancellationToken);
+                var disposition = duplicate ? MessageDisposition.Ack : await StartAsync(start, held.BodyText, null, cancellationToken);
                 await held.SettleAsync(disposition, cancellationToken);
             }
         }
@@ -138,10 +138,10 @@ public sealed class TriggerDispatcher : IDisposable
     /// <inheritdoc />
     public void Dispose() => _gate.Dispose();
 
-    private async Task<MessageDisposition> StartAsync(RecipeTrigger start, string body, CancellationToken cancellationToken)
+    private async Task<MessageDisposition> StartAsync(RecipeTrigger start, string body, CollectionRecord? known, CancellationToken cancellationToken)
     {
-        // Looked up again: a start that waited for its predecessors may find ISPyB changed.
-        var collection = await _catalog.FindCollectionAsync(start.Dcid, cancellationToken);
+        // A start that waited for its predecessors is looked up again: ISPyB may have changed meanwhile.
+        var collection = known ?? await _catalog.FindCollectionAsync(start.Dcid, cancellationToken);
         if (collection is null)
         {
             ZocaloLog.UnknownDcid(_logger, start.Dcid, start.Event.ToString(), body);
