@@ -143,10 +143,7 @@ public sealed class DetectorFrameAnalyser : IFrameAnalyser, IDisposable
     {
         while (_opened.Count > OpenCollections && _opened.TryDequeue(out var oldest))
         {
-            if (_collections.TryRemove(oldest, out var stale) && stale.Value.IsCompletedSuccessfully)
-            {
-                stale.Value.Result.Dispose();
-            }
+            Forget(oldest);
         }
     }
 }
