@@ -1,0 +1,28 @@
+using Hyperion.SimBeamline.Samples;
+
+namespace Hyperion.Cli.Sim;
+
+/// <summary>What <see cref="TwinEnvironment"/> starts: the twin, how devices reach it, the Zocalo bus and the ISPyB store.</summary>
+public sealed record TwinEnvironmentOptions
+{
+    /// <summary>The beamline's PV names: s03 (BL03S-) or i03 (BL03I-).</summary>
+    public string Beamline { get; init; } = "s03";
+
+    /// <summary>How the devices reach the twin's PVs.</summary>
+    public PvTransport PvTransport { get; init; } = PvTransport.InProcess;
+
+    /// <summary>The Zocalo broker (amqp://...), or null for the in-memory bus.</summary>
+    public Uri? ZocaloBroker { get; init; }
+
+    /// <summary>How many times faster than real time the twin's clock runs.</summary>
+    public double Speed { get; init; } = 1.0;
+
+    /// <summary>The SQLite ISPyB file, or null for an in-memory database.</summary>
+    public string? IspybPath { get; init; }
+
+    /// <summary>The sample on the twin's pins, or null for thaumatin.</summary>
+    public SampleDefinition? Sample { get; init; }
+
+    /// <summary>How long device connection may take.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(30);
+}
