@@ -11,6 +11,9 @@ internal static class ReferencePaths
     /// <summary>mx-bluesky's Agamemnon example instructions, beside the repository (read-only).</summary>
     public static string Agamemnon => Path.GetFullPath(Path.Combine(Root.Value, "..", "shared", "reference", "agamemnon"));
 
+    /// <summary>The repository's own example parameter files.</summary>
+    public static string Examples => Path.Combine(Root.Value, "examples");
+
     public static string ReadParams(string name) => File.ReadAllText(Path.Combine(HyperionParams, name));
 
     public static string ReadAgamemnon(string name) => File.ReadAllText(Path.Combine(Agamemnon, name));
