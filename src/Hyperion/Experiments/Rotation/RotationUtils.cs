@@ -28,11 +28,11 @@ public static class RotationUtils
     /// The motion for <paramref name="parameters"/>: the sweep plus twice a run-up (motor acceleration time, with
     /// <see cref="AccelerationMargin"/>, at the collection speed) plus the rotation while the fast shutter opens. The
     /// start is the equivalent of the requested angle nearest <paramref name="referenceAngle"/> (the current omega), so
-    /// omega never unwinds whole turns.
+    /// omega never unwinds whole turns. <paramref name="omegaFlip"/> says whether the motor turns against the application's frame.
     /// </summary>
     /// <exception cref="ArgumentException">The increment or exposure is not above zero.</exception>
     public static RotationMotionProfile CalculateMotionProfile(
-        SingleRotationScan parameters, double motorTimeToSpeedS, double maxVelocityDegS, AngleWithPhase referenceAngle = default)
+        SingleRotationScan parameters, double motorTimeToSpeedS, double maxVelocityDegS, AngleWithPhase referenceAngle = default, bool omegaFlip = OmegaFlip)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (parameters.RotationIncrementDeg <= 0)
@@ -47,7 +47,7 @@ public static class RotationUtils
 
         var direction = parameters.RotationDirection;
         var startScanDeg = parameters.OmegaStartDeg;
-        if (OmegaFlip)
+        if (omegaFlip)
         {
             startScanDeg = -startScanDeg;
             direction = direction == RotationDirection.Negative ? RotationDirection.Positive : RotationDirection.Negative;

@@ -30,7 +30,7 @@ public static class TopupCheck
     public static async Plan CheckTopupAndWaitIfNecessary(Synchrotron synchrotron, double totalExposureTimeS, double opsTimeS)
     {
         ArgumentNullException.ThrowIfNull(synchrotron);
-        var machineMode = await Stubs.Rd(synchrotron.SynchrotronMode) as SynchrotronMode?;
+        var machineMode = ReadValues.AsEnum<SynchrotronMode>(await Stubs.Rd(synchrotron.SynchrotronMode));
         var timeToTopup = AsDouble(await Stubs.Rd(synchrotron.TopUpStartCountdown));
         if (timeToTopup is null or DecayModeCountdown || machineMode is not (SynchrotronMode.User or SynchrotronMode.Special))
         {
