@@ -126,11 +126,11 @@ internal static class PlanTestData
         }
         """)!.AsObject();
 
-    public static LoadCentreCollect LoadCentreCollect(Action<JsonObject>? edit = null)
+    public static Cli.Parameters.LoadCentreCollect LccParams(Action<JsonObject>? edit = null)
     {
         var json = LoadCentreCollectJson();
         edit?.Invoke(json);
-        return HyperionParameters.Load<LoadCentreCollect>(json);
+        return HyperionParameters.Load<Cli.Parameters.LoadCentreCollect>(json);
     }
 
     public static bool IsOpenRun(Msg msg, string subplanName) =>

@@ -18,7 +18,7 @@ namespace Hyperion.Cli.Tests.Experiments.RobotLoad;
 public sealed class RobotLoadPlanTests
 {
     private static RobotLoadThenCentre RobotLoadThenCentreParams(Action<System.Text.Json.Nodes.JsonObject>? edit = null) =>
-        LoadCentreCollect(edit).RobotLoadThenCentre;
+        LccParams(edit).RobotLoadThenCentre;
 
     private static Plan FakeCentring(HyperionDevices devices, PinTipCentreThenXrayCentre parameters) =>
         Engine.PlanLibrary.Preprocessors.RunWrapper(Plan.From(new Msg(Commands.Null)), new Dictionary<string, object?> { ["subplan_name"] = "fake_centring" });
