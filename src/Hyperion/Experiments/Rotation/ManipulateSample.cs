@@ -3,10 +3,10 @@ using Hyperion.Devices.Mx.Eiger;
 using Hyperion.Devices.Mx.Goniometer;
 using Hyperion.Devices.Mx.Oav;
 using Hyperion.Devices.Mx.Sample;
-using InOut = Hyperion.Devices.Mx.Oav.InOut;
-using OnOff = Hyperion.Devices.Mx.Sample.OnOff;
 using Hyperion.Engine.PlanLibrary;
 using Hyperion.Engine.Planning;
+using InOut = Hyperion.Devices.Mx.Oav.InOut;
+using OnOff = Hyperion.Devices.Mx.Sample.OnOff;
 
 namespace Hyperion.Cli.Experiments.Rotation;
 
