@@ -28,8 +28,11 @@ public sealed class HyperionDevices
         ApertureScatterguard = beamline.Get<ApertureScatterguard>("aperture_scatterguard");
         Attenuator = beamline.Get<BinaryFilterAttenuator>("attenuator");
         Backlight = beamline.Get<Backlight>("backlight");
+        Baton = beamline.Get<Baton>("baton");
         Beamstop = beamline.Get<Beamstop>("beamstop");
+        Cryojet = beamline.Get<OxfordCryoJet>("cryojet");
         Cryostream = beamline.Get<OxfordCryoStream>("cryostream");
+        CryostreamGantry = beamline.Get<CryoStreamGantry>("cryostream_gantry");
         Dcm = beamline.Get<Dcm>("dcm");
         DetectorMotion = beamline.Get<DetectorMotion>("detector_motion");
         Eiger = beamline.Get<EigerDetector>("eiger");
@@ -62,11 +65,20 @@ public sealed class HyperionDevices
     /// <summary>backlight.</summary>
     public Backlight Backlight { get; }
 
+    /// <summary>baton.</summary>
+    public Baton Baton { get; }
+
     /// <summary>beamstop.</summary>
     public Beamstop Beamstop { get; }
 
+    /// <summary>cryojet.</summary>
+    public OxfordCryoJet Cryojet { get; }
+
     /// <summary>cryostream.</summary>
     public OxfordCryoStream Cryostream { get; }
+
+    /// <summary>cryostream_gantry.</summary>
+    public CryoStreamGantry CryostreamGantry { get; }
 
     /// <summary>dcm.</summary>
     public Dcm Dcm { get; }
@@ -125,7 +137,7 @@ public sealed class HyperionDevices
     /// <summary>Every device, for <c>GET /devices</c> and for connecting.</summary>
     public IReadOnlyList<Device> All =>
     [
-        ApertureScatterguard, Attenuator, Backlight, Beamstop, Cryostream, Dcm, DetectorMotion, Eiger, Flux, LowerGonio, Oav,
+        ApertureScatterguard, Attenuator, Backlight, Baton, Beamstop, Cryojet, Cryostream, CryostreamGantry, Dcm, DetectorMotion, Eiger, Flux, LowerGonio, Oav,
         PinTipDetection, Robot, S4SlitGaps, SampleShutter, Smargon, Synchrotron, Thawer, Undulator, XbpmFeedback, Zebra,
         ZebraFastGridScan, Zocalo,
     ];
