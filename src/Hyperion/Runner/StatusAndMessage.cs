@@ -1,0 +1,27 @@
+using System.Text.Json.Serialization;
+
+namespace Hyperion.Cli.Runner;
+
+/// <summary>What every endpoint answers: <c>{"status": ..., "message": ..., "exception_type": ...}</c>.</summary>
+/// <param name="Status">The status.</param>
+/// <param name="Message">Why, for failures and warnings; empty otherwise.</param>
+/// <param name="ExceptionType">The type of the exception behind a failure or warning, else empty.</param>
+public sealed record StatusAndMessage(
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("message")] string Message = "",
+    [property: JsonPropertyName("exception_type")] string ExceptionType = "")
+{
+    /// <summary>A status with an optional message.</summary>
+    public static StatusAndMessage Of(RunnerStatus status, string message = "") => new(status.ToString(), message);
+
+    /// <summary>The status for <paramref name="exception"/>: Warn for warnings (sample problems), Failed otherwise.</summary>
+    public static StatusAndMessage FromException(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var status = exception is Experiments.Errors.WarningException ? RunnerStatus.Warn : RunnerStatus.Failed;
+        return new StatusAndMessage(status.ToString(), exception.Message, exception.GetType().Name);
+    }
+
+    /// <summary>Whether this is <paramref name="status"/>.</summary>
+    public bool Is(RunnerStatus status) => string.Equals(Status, status.ToString(), StringComparison.Ordinal);
+}
