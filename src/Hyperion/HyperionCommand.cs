@@ -16,6 +16,8 @@ public static class HyperionCommand
         root.Subcommands.Add(Ca.CaCommand.Build());
         root.Subcommands.Add(Devices.DevicesCommand.Build());
         root.Subcommands.Add(Sim.SimCommand.Build());
+        root.Subcommands.Add(Serve.ServeCommand.Build());
+        root.Subcommands.Add(Run.RunCommand.Build());
         return root;
     }
 

@@ -131,6 +131,11 @@ public sealed class TwinEnvironment : IAsyncDisposable
             OavImages = oavImages,
         };
         Devices = HyperionDevices.From(I03Beamline.Create(Options.Beamline, services: services, includeSimulatorAbsent: true));
+        if (!Options.ConnectDevices)
+        {
+            return;
+        }
+
         var report = await Devices.ConnectAsync(new DeviceConnectOptions { PvClient = PvClient, Timeout = Options.ConnectTimeout }, cancellationToken).ConfigureAwait(false);
         if (!report.AllConnected)
         {

@@ -23,6 +23,9 @@ public sealed record TwinEnvironmentOptions
     /// <summary>The sample on the twin's pins, or null for thaumatin.</summary>
     public SampleDefinition? Sample { get; init; }
 
+    /// <summary>Whether to connect the devices at start-up (<c>--skip-startup-connection</c> turns it off).</summary>
+    public bool ConnectDevices { get; init; } = true;
+
     /// <summary>How long device connection may take.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

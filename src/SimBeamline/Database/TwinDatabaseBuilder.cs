@@ -141,6 +141,23 @@ public sealed class TwinDatabaseBuilder
         ["-MO-DET-01:Z"] = 250,
     };
 
+    /// <summary>
+    /// Where read-backs whose zero would block a collection start: the XBPM feedback holding the beam stable and in
+    /// position, as it does on a beamline with beam; and the Zebra's position-compare settings that i03's saved
+    /// configuration holds and Hyperion's rotation set-up leaves alone (one gate, one time pulse per gate to start the
+    /// detector's series).
+    /// </summary>
+    public static IReadOnlyDictionary<string, double> StartingValues { get; } = new Dictionary<string, double>(StringComparer.Ordinal)
+    {
+        ["-EA-FDBK-01:XBPM2_STABLE"] = 1,
+        ["-EA-FDBK-01:XBPM2POSITION_OK"] = 1,
+        ["-EA-ZEBRA-01:PC_GATE_NGATE"] = 1,
+        ["-EA-ZEBRA-01:PC_PULSE_SEL"] = 1,
+        ["-EA-ZEBRA-01:PC_PULSE_WID"] = 0.01,
+        ["-EA-ZEBRA-01:PC_PULSE_STEP"] = 0.02,
+        ["-EA-ZEBRA-01:PC_PULSE_MAX"] = 1,
+    };
+
     private void AddMotor(Motor motor)
     {
         var setpoint = Pv(motor.UserSetpoint.Info.WriteSource)!;
@@ -190,6 +207,14 @@ public sealed class TwinDatabaseBuilder
         if (linkTo is not null && type is "ao" or "longout" or "bo" or "mbbo" or "stringout")
         {
             fields.Add(new("OUT", $"{linkTo} PP"));
+        }
+
+        foreach (var (suffix, value) in StartingValues)
+        {
+            if (name.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                fields.Add(new("VAL", Number(value)));
+            }
         }
 
         _records[name] = new TwinRecord(type, name, fields, info.Name);

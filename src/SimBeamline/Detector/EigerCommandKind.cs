@@ -32,4 +32,10 @@ public enum EigerCommandKind
 
     /// <summary>The file writers' errors were cleared.</summary>
     ClearErrors,
+
+    /// <summary>Odin's StartTimeout was set: close the capture once the frames already exposed are written.</summary>
+    StartTimeout,
+
+    /// <summary>Every frame exposed before a StartTimeout has been written (Context: the capture to close).</summary>
+    CloseCapture,
 }

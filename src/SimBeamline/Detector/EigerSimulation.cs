@@ -83,8 +83,8 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
         _eiger.Record("OD:Capture").Processed += r => Post(new EigerCommand(EigerCommandKind.Capture, r.ValueField.Number));
         _eiger.Record("OD:META:Stop").Processed += _ => Post(new EigerCommand(EigerCommandKind.MetaStop));
 
-        // Odin's StartTimeout ends a capture: the writers finish with the frames they have.
-        _eiger.Record("OD:StartTimeout").Processed += _ => Post(new EigerCommand(EigerCommandKind.Capture, 0));
+        // Odin's StartTimeout lets the writers close once frames stop coming: they finish with the frames exposed so far.
+        _eiger.Record("OD:StartTimeout").Processed += _ => Post(new EigerCommand(EigerCommandKind.StartTimeout));
         _eiger.Record("CAM:Acquire").Processed += r => Post(new EigerCommand(EigerCommandKind.Acquire, r.ValueField.Number));
         for (var node = 1; node <= OdinNodes; node++)
         {
@@ -190,6 +190,16 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
                 await StopCaptureAsync(cancellationToken).ConfigureAwait(false);
                 var failure = (Exception)command.Context!;
                 await ReportWriterErrorAsync(new OdinWriterException($"Odin could not write a frame: {failure.Message}", failure), cancellationToken).ConfigureAwait(false);
+                break;
+            case EigerCommandKind.StartTimeout when _capture is { } capture:
+                _ = CloseWhenExposedAsync(capture, _series);
+                break;
+            case EigerCommandKind.StartTimeout:
+                break;
+            case EigerCommandKind.CloseCapture when ReferenceEquals(command.Context, _capture):
+                await StopCaptureAsync(cancellationToken).ConfigureAwait(false);
+                break;
+            case EigerCommandKind.CloseCapture:
                 break;
             case EigerCommandKind.ClearErrors:
                 for (var node = 1; node <= OdinNodes; node++)
@@ -386,6 +396,14 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
         }
     }
 
+    // The writers time out after the last frame arrives: wait for the series being exposed, then queue the close
+    // behind the frames it produced, so none already exposed is lost however far rendering lags behind.
+    private async Task CloseWhenExposedAsync(EigerCapture capture, Task series)
+    {
+        await series.ConfigureAwait(false);
+        _frames.Writer.TryWrite(PendingFrame.CloseMark(capture));
+    }
+
     private void CancelExposure()
     {
         _exposing?.Cancel();
@@ -421,15 +439,21 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
         await Task.Yield();
         await foreach (var pending in _frames.Reader.ReadAllAsync().ConfigureAwait(false))
         {
+            if (pending.Close)
+            {
+                Post(new EigerCommand(EigerCommandKind.CloseCapture, Context: pending.Capture));
+                continue;
+            }
+
             try
             {
-                var (written, truth, number) = pending.Capture.Write(pending.Renderer, pending.Request, pending.StartSeconds);
+                var (written, truth, number) = pending.Capture.Write(pending.Renderer!, pending.Request!, pending.StartSeconds);
                 if (!written)
                 {
                     continue;
                 }
 
-                FrameWritten?.Invoke(new EigerFrame(number, pending.Request, truth!));
+                FrameWritten?.Invoke(new EigerFrame(number, pending.Request!, truth!));
                 if (WriteBytesPerSecond is { } rate && rate > 0)
                 {
                     var bytes = (double)pending.Capture.Writer.Width * pending.Capture.Writer.Height * (pending.Capture.Writer.Options.PixelType == PixelType.UInt16 ? 2 : 4);
