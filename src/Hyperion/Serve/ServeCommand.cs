@@ -2,8 +2,8 @@ using System.CommandLine;
 using Hyperion.Cli.Application;
 using Hyperion.Cli.Runner;
 using Hyperion.Cli.Sim;
-using Hyperion.SimBeamline.Samples;
 using Hyperion.FakeZocalo.Transport;
+using Hyperion.SimBeamline.Samples;
 
 namespace Hyperion.Cli.Serve;
 
