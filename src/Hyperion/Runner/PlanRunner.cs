@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using Hyperion.Cli.Experiments.Errors;
 using Hyperion.Cli.Logging;
 using Hyperion.Cli.Parameters;
 using Hyperion.Cli.Tracing;
 using Hyperion.Engine.Callbacks;
 using Hyperion.Engine.Errors;
+using Hyperion.Engine.Planning;
 using Hyperion.Engine.Running;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -105,9 +107,21 @@ public sealed partial class PlanRunner : IAsyncDisposable
                 return new StatusAndMessage(nameof(RunnerStatus.Failed), $"Bluesky already running ({_status.Status}): a plan can only start when the runner is idle.");
             }
 
+            // Plans are lazy: making one runs nothing, so a plan that cannot be made is refused before anything starts.
+            Plan plan;
+            try
+            {
+                plan = _plans(planName, parameters);
+            }
+            catch (Exception e) when (e is PlanNotAvailableException or ArgumentException)
+            {
+                RunnerLog.Rejected(_logger, planName, e.Message);
+                return new StatusAndMessage(nameof(RunnerStatus.Failed), e.Message, e.GetType().Name);
+            }
+
             _status = StatusAndMessage.Of(RunnerStatus.Busy);
             _aborted = false;
-            _current = Task.Run(() => RunAsync(planName, parameters));
+            _current = Task.Run(() => RunAsync(planName, plan));
         }
 
         return StatusAndMessage.Of(RunnerStatus.Success);
@@ -168,7 +182,7 @@ public sealed partial class PlanRunner : IAsyncDisposable
         }
     }
 
-    private async Task RunAsync(string planName, ParameterModel parameters)
+    private async Task RunAsync(string planName, Plan plan)
     {
         using var span = HyperionTracing.Source.StartActivity($"hyperion.plan {planName}");
         span?.SetTag("hyperion.plan", planName);
@@ -177,7 +191,6 @@ public sealed partial class PlanRunner : IAsyncDisposable
         StatusAndMessage final;
         try
         {
-            var plan = _plans(planName, parameters);
             await _engine.RunAsync(plan, _callbacks).ConfigureAwait(false);
             final = StatusAndMessage.Of(RunnerStatus.Idle);
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;

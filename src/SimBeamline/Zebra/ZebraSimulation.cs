@@ -21,6 +21,9 @@ public sealed class ZebraSimulation : TwinController<ZebraCommand>
     private readonly TimeProvider _time;
     private readonly List<IDisposable> _encoderSubscriptions = [];
     private readonly double[] _encoders = new double[InputCount];
+    private readonly double[] _previousEncoders = new double[InputCount];
+    private readonly long[] _encoderTimes = new long[InputCount];
+    private readonly long[] _previousEncoderTimes = new long[InputCount];
     private readonly bool[] _inputs = new bool[InputCount];
     private readonly int _detectorOutput;
     private readonly int _autoShutterGate;
@@ -137,7 +140,9 @@ public sealed class ZebraSimulation : TwinController<ZebraCommand>
                 await _zebra.SetAsync("PC_ARM_OUT", 0, cancellationToken).ConfigureAwait(false);
                 break;
             case ZebraCommandKind.Encoder:
-                _encoders[(int)command.Number - 1] = (double)command.Context!;
+                var index = (int)command.Number - 1;
+                (_previousEncoders[index], _previousEncoderTimes[index]) = (_encoders[index], _encoderTimes[index]);
+                (_encoders[index], _encoderTimes[index]) = ((double)command.Context!, _time.GetTimestamp());
                 if (_armed && Choice("PC_GATE_SEL") == 0 && (int)Choice("PC_ENC") == (int)command.Number - 1)
                 {
                     UpdatePositionGate();
@@ -224,7 +229,7 @@ public sealed class ZebraSimulation : TwinController<ZebraCommand>
         }
         else if (open && !_gate)
         {
-            SetGate(true);
+            SetGate(true, LatenessSeconds(encoder, travelled - (index * step)));
         }
         else if (!open && _gate)
         {
@@ -262,7 +267,21 @@ public sealed class ZebraSimulation : TwinController<ZebraCommand>
         Post(new ZebraCommand(ZebraCommandKind.TimeGateEnd, generation));
     }
 
-    private void SetGate(bool open)
+    // A readback arrives only every motor update period, but the hardware compares the encoder continuously: the gate
+    // really opened when the axis crossed its start, `past` before this readback at the axis's current speed.
+    private double LatenessSeconds(int encoder, double past)
+    {
+        if (_previousEncoderTimes[encoder] == 0 || past <= 0)
+        {
+            return 0;
+        }
+
+        var interval = _time.GetElapsedTime(_previousEncoderTimes[encoder], _encoderTimes[encoder]).TotalSeconds;
+        var speed = interval > 0 ? Math.Abs(_encoders[encoder] - _previousEncoders[encoder]) / interval : 0;
+        return speed > 0 ? Math.Min(past / speed, interval) : 0;
+    }
+
+    private void SetGate(bool open, double lateSeconds = 0)
     {
         if (_gate == open)
         {
@@ -279,7 +298,7 @@ public sealed class ZebraSimulation : TwinController<ZebraCommand>
             if (Choice("PC_PULSE_SEL") == 1)
             {
                 _pulseTrain = new CancellationTokenSource();
-                _ = RunTimePulsesAsync(_gateGeneration, Number("PC_PULSE_START"), Number("PC_PULSE_WID"), Number("PC_PULSE_STEP"), (int)Number("PC_PULSE_MAX"), _pulseTrain.Token);
+                _ = RunTimePulsesAsync(_gateGeneration, Number("PC_PULSE_START") - lateSeconds, Number("PC_PULSE_WID"), Number("PC_PULSE_STEP"), (int)Number("PC_PULSE_MAX"), _pulseTrain.Token);
             }
         }
     }

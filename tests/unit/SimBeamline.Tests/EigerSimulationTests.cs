@@ -180,6 +180,23 @@ public sealed class EigerSimulationTests : IAsyncLifetime
         Assert.Null(_twin.Eiger.WriteBytesPerSecond);
     }
 
+    [Fact]
+    public async Task Start_timeout_closes_the_capture_only_after_the_frames_already_exposed_are_written()
+    {
+        // Slow writes keep both frames queued behind the writer when Odin is told to time out.
+        await _twin.Faults.InjectAsync(new FaultDefinition { Fault = "slow_file_writes", MegabytesPerSecond = 20 });
+        await ArmAsync("timeout_1", frames: 3, triggers: 3);
+        _twin.Eiger.Trigger(new Zebra.ZebraTrigger(7, null));
+        _twin.Eiger.Trigger(new Zebra.ZebraTrigger(7, null));
+        await _pvs.PutAsync(Eiger + "OD:StartTimeout", 1);
+
+        await WaitForAsync(() => _pvs.Read(Eiger + "OD:Capture_RBV") == 0, "the capture closed");
+
+        Assert.Equal(2, _pvs.Read(Eiger + "OD:NumCaptured_RBV"));
+        Assert.Equal(2, _frames.Count);
+        Assert.Equal(2, _twin.Eiger.LastFiles.Sum(f => f.FrameCount));
+    }
+
     [Theory]
     [InlineData("""[{"fault": "detector_arm_failure", "count": 0}]""", "faults[0].count: must be a positive number of arms")]
     [InlineData("""[{"fault": "slow_file_writes"}]""", "faults[0].mb_per_s: slow_file_writes needs mb_per_s")]

@@ -133,6 +133,19 @@ public sealed class PlanRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_plan_that_cannot_be_made_is_refused_before_anything_starts()
+    {
+        await using var runner = new PlanRunner(_engine, (plan, _) => throw new PlanNotAvailableException(plan, "not ported"));
+
+        var answer = runner.Start(HyperionPlans.RotationScan, FakeExperiments.RotationJson);
+
+        Assert.Equal("Failed", answer.Status);
+        Assert.Equal(nameof(PlanNotAvailableException), answer.ExceptionType);
+        Assert.Contains("not ported", answer.Message, StringComparison.Ordinal);
+        Assert.Equal("Idle", runner.Status.Status);
+    }
+
+    [Fact]
     public async Task Stop_while_idle_fails()
     {
         await using var runner = new PlanRunner(_engine, _experiments.Factory);

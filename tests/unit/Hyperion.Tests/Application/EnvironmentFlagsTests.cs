@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Hyperion.Cli.Application;
+using Hyperion.Cli.Sim;
+
+namespace Hyperion.Cli.Tests.Application;
+
+public sealed class EnvironmentFlagsTests
+{
+    private static EnvironmentOptions Read(params string[] args)
+    {
+        var flags = new EnvironmentFlags();
+        var command = new RootCommand();
+        foreach (var option in flags.All)
+        {
+            command.Options.Add(option);
+        }
+
+        return flags.Read(command.Parse(args));
+    }
+
+    [Fact]
+    public void The_defaults_are_the_embedded_twin()
+    {
+        var options = Read();
+
+        Assert.True(options.Sim);
+        Assert.Equal("s03", options.Beamline);
+        Assert.Equal(PvTransport.InProcess, options.PvTransport);
+        Assert.Null(options.ZocaloBroker);
+        Assert.Equal(1.0, options.Speed);
+        Assert.Null(options.IspybPath);
+    }
+
+    [Fact]
+    public void Every_flag_reaches_its_option()
+    {
+        var options = Read(
+            "--sim", "false", "--beamline", "i03", "--pv-transport", "ca", "--zocalo", "amqp://guest:guest@localhost:5672/zocalo", "--speed", "10",
+            "--ispyb", "/tmp/i.sqlite", "--log-dir", "/tmp/logs", "--dev", "--verbose-event-logging", "--skip-startup-connection",
+            "--otlp-endpoint", "http://localhost:4318/v1/traces");
+
+        Assert.False(options.Sim);
+        Assert.Equal("i03", options.Beamline);
+        Assert.Equal(PvTransport.ChannelAccess, options.PvTransport);
+        Assert.Equal(new Uri("amqp://guest:guest@localhost:5672/zocalo"), options.ZocaloBroker);
+        Assert.Equal(10, options.Speed);
+        Assert.Equal("/tmp/i.sqlite", options.IspybPath);
+        Assert.Equal("/tmp/logs", options.LogDirectory);
+        Assert.True(options.Dev && options.VerboseEventLogging && options.SkipStartupConnection);
+        Assert.Equal(new Uri("http://localhost:4318/v1/traces"), options.OtlpEndpoint);
+    }
+
+    [Theory]
+    [InlineData("--beamline", "i04", "--beamline")]
+    [InlineData("--pv-transport", "pva", "--pv-transport")]
+    [InlineData("--zocalo", "http://localhost", "--zocalo")]
+    [InlineData("--speed", "0", "--speed")]
+    [InlineData("--otlp-endpoint", "localhost:4318", "--otlp-endpoint")]
+    public void A_bad_value_is_refused_naming_its_flag(string flag, string value, string named)
+    {
+        var error = Assert.Throws<ArgumentException>(() => Read(flag, value));
+
+        Assert.StartsWith(named + ":", error.Message, StringComparison.Ordinal);
+        Assert.Contains(value, error.Message, StringComparison.Ordinal);
+    }
+}
