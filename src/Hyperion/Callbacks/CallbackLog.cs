@@ -14,6 +14,9 @@ internal static partial class CallbackLog
     [LoggerMessage(Level = LogLevel.Information, Message = "ISPyB callback received start document with experiment parameters and uid: {Uid}")]
     public static partial void GridscanStart(ILogger logger, string uid);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sample handling callback intercepted exception of type {Type}: {Message}")]
+    public static partial void SampleException(ILogger logger, string? type, string? message);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "{Message}")]
     public static partial void Info(ILogger logger, string message);
 
