@@ -246,7 +246,16 @@ public abstract class IspybCallbackBase : PlanReactiveCallback
             if (info.DataCollectionId is { } existing)
             {
                 dcid = existing;
-                await Store.UpdateDataCollectionAsync(dcid, info.DataCollection, cancellationToken).ConfigureAwait(false);
+
+                // As mx-bluesky's store: an update's comment is appended, never overwrites what is there.
+                var update = info.DataCollection;
+                if (!string.IsNullOrEmpty(update.Comments))
+                {
+                    await Store.AppendDataCollectionCommentAsync(dcid, update.Comments, " ", cancellationToken).ConfigureAwait(false);
+                    update = update with { Comments = null };
+                }
+
+                await Store.UpdateDataCollectionAsync(dcid, update, cancellationToken).ConfigureAwait(false);
             }
             else
             {

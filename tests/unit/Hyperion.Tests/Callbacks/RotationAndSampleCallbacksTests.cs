@@ -16,7 +16,7 @@ public sealed class RotationAndSampleCallbacksTests
     {
         var devices = await HyperionDevices.CreateMockAsync();
         await Hyperion.Cli.Tests.Experiments.MockBeamlineBehaviour.InstallAsync(devices);
-        devices.Dcm.EnergyInKeV.Mock!.SetValue(12.39842);
+        devices.Dcm.EnergyInKeV.UserReadback.Mock!.SetValue(12.39842);
         var parameters = SingleRotation(json =>
         {
             json["scan_width_deg"] = 1.0;
