@@ -1,4 +1,6 @@
+using Hyperion.Cli.Callbacks;
 using Hyperion.Cli.Logging;
+using Hyperion.Devices.Mx.Zocalo;
 using Hyperion.Engine.Callbacks;
 using Microsoft.Extensions.Logging;
 
@@ -30,7 +32,8 @@ public sealed class ExperimentCallbacks : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(loggers);
         var tagging = new LogUidTagging(logContext);
         var documents = new DocumentLogging(loggers.CreateLogger<DocumentLogging>(), verboseEventLogging);
-        return new ExperimentCallbacks([tagging.Callback, documents.Callback], _ => Task.CompletedTask, () => ValueTask.CompletedTask);
+        var hyperion = HyperionCallbacks.Create(environment.Ispyb, environment.ZocaloTrigger, ZocaloConstants.ZocaloEnvironment, loggers, environment.Time);
+        return new ExperimentCallbacks([tagging.Callback, documents.Callback, hyperion.Callback], hyperion.DrainAsync, hyperion.DisposeAsync);
     }
 
     /// <summary>Waits until every callback has handled every document so far.</summary>

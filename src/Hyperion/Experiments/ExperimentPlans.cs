@@ -1,7 +1,9 @@
-using Hyperion.Cli.Experiments.Errors;
+using Hyperion.Cli.Experiments.GridDetection;
 using Hyperion.Cli.Experiments.LoadCentreCollect;
+using Hyperion.Cli.Experiments.PinTip;
 using Hyperion.Cli.Experiments.RobotLoad;
 using Hyperion.Cli.Experiments.Rotation;
+using Hyperion.Cli.Experiments.XrayCentre;
 using Hyperion.Cli.Parameters;
 using Hyperion.Cli.Runner;
 using Hyperion.Engine.Planning;
@@ -26,16 +28,14 @@ public static class ExperimentPlans
     {
         (HyperionPlans.RotationScan, SingleRotationScan p) => RotationScanPlan.Run(devices, p),
         (HyperionPlans.MultiRotationScan, RotationScan p) => RotationScanPlan.RunMulti(devices, p),
-        (HyperionPlans.FlyscanXrayCentre or HyperionPlans.GridDetectThenXrayCentre or HyperionPlans.PinTipCentreThenXrayCentre
-            or HyperionPlans.RobotLoadThenCentre or HyperionPlans.LoadCentreCollectFull, _) when Centring is null =>
-            throw new PlanNotAvailableException(planName, "the X-ray centring plans (pin-tip centring, grid detection, the fast grid scan) are not ported yet."),
-        (HyperionPlans.RobotLoadThenCentre, Parameters.RobotLoadThenCentre p) => RobotLoadThenCentrePlan.Run(devices, p, Centring!),
-        (HyperionPlans.LoadCentreCollectFull, Parameters.LoadCentreCollect p) => LoadCentreCollectPlan.Run(devices, p, Centring!, time: time),
+        (HyperionPlans.FlyscanXrayCentre, SpecifiedThreeDGridScan p) => FlyscanXrayCentrePlan.Run(devices, p),
+        (HyperionPlans.GridDetectThenXrayCentre, GridScanWithEdgeDetect p) => GridDetectThenXrayCentrePlan.Run(devices, p),
+        (HyperionPlans.PinTipCentreThenXrayCentre, Parameters.PinTipCentreThenXrayCentre p) => PinTipCentreThenXrayCentrePlan.Run(devices, p),
+        (HyperionPlans.RobotLoadThenCentre, Parameters.RobotLoadThenCentre p) => RobotLoadThenCentrePlan.Run(devices, p, PinTipCentreThenXrayCentrePlan.Run),
+        (HyperionPlans.LoadCentreCollectFull, Parameters.LoadCentreCollect p) => LoadCentreCollectPlan.Run(devices, p, PinTipCentreThenXrayCentrePlan.Run, time: time),
         _ when HyperionPlans.TryGet(planName) is { } known => throw new ArgumentException(
             $"Plan {planName} takes {known.ParameterType.Name} parameters, not {parameters?.GetType().Name ?? "none"}.", nameof(parameters)),
         _ => throw new PlanNotFoundException(planName, HyperionPlans.All.Select(p => p.PlanName)),
     };
 
-    /// <summary>Pin-tip centring then X-ray centring, which robot load and load-centre-collect centre with; null until ported.</summary>
-    private static Func<HyperionDevices, PinTipCentreThenXrayCentre, Plan>? Centring => null;
 }

@@ -50,13 +50,23 @@ public sealed class GridscanCallbacksTests
         docs.Event(outer, DescriptorNames.OavGridSnapshotTriggered, Snapshot(0, 5, 4));
         docs.Event(outer, DescriptorNames.HardwareReadPre, new()
         {
-            ["undulator-current_gap"] = 1.1, ["synchrotron-synchrotron_mode"] = "User", ["s4_slit_gaps-xgap"] = 0.05, ["s4_slit_gaps-ygap"] = 0.06,
-            ["smargon-x"] = 0.1, ["smargon-y"] = 0.2, ["smargon-z"] = 0.3, ["dcm-energy_in_keV"] = 12.39842,
+            ["undulator-current_gap"] = 1.1,
+            ["synchrotron-synchrotron_mode"] = "User",
+            ["s4_slit_gaps-xgap"] = 0.05,
+            ["s4_slit_gaps-ygap"] = 0.06,
+            ["smargon-x"] = 0.1,
+            ["smargon-y"] = 0.2,
+            ["smargon-z"] = 0.3,
+            ["dcm-energy_in_keV"] = 12.39842,
         });
         docs.Event(outer, DescriptorNames.HardwareReadDuring, new()
         {
-            ["aperture_scatterguard-selected_aperture"] = "SMALL_APERTURE", ["attenuator-actual_transmission"] = 0.5, ["flux-flux_reading"] = 1e12,
-            ["dcm-energy_in_keV"] = 12.39842, ["eiger-bit_depth"] = 16, ["eiger-cam-roi_mode"] = 0,
+            ["aperture_scatterguard-selected_aperture"] = "SMALL_APERTURE",
+            ["attenuator-actual_transmission"] = 0.5,
+            ["flux-flux_reading"] = 1e12,
+            ["dcm-energy_in_keV"] = 12.39842,
+            ["eiger-bit_depth"] = 16,
+            ["eiger-cam-roi_mode"] = 0,
         });
         var fgs = docs.Start(new()
         {

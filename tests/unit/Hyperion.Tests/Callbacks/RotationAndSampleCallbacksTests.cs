@@ -100,8 +100,11 @@ public sealed class RotationAndSampleCallbacksTests
         });
         docs.Event(run, DescriptorNames.RobotUpdate, new()
         {
-            ["robot-barcode"] = "BARCODE", ["robot-current_pin"] = 3, ["robot-current_puck"] = 40,
-            ["webcam-last_saved_path"] = "/before.png", ["oav-snapshot-last_saved_path"] = "/after.png",
+            ["robot-barcode"] = "BARCODE",
+            ["robot-current_pin"] = 3,
+            ["robot-current_puck"] = 40,
+            ["webcam-last_saved_path"] = "/before.png",
+            ["oav-snapshot-last_saved_path"] = "/after.png",
         });
         docs.Stop(run);
         await callbacks.DrainAsync(CancellationToken.None);
