@@ -93,6 +93,7 @@ public sealed class MotorRecord : Record, IDisposable
     private readonly RecordField _sync;
 
     private MotionProfile? _profile;
+    private readonly MotionHistory _history = new();
     private long _profileStart;
     private ITimer? _timer;
     private double _position;
@@ -265,19 +266,35 @@ public sealed class MotorRecord : Record, IDisposable
 
     /// <summary>
     /// Where the simulated axis is (or was) at <paramref name="timestamp"/> of the database's clock, in user
-    /// coordinates, along the move in progress (at rest: where it is): a twin detector integrates omega over each
-    /// frame's exact exposure window.
+    /// coordinates, along the move in progress or the remembered past move the instant fell within (otherwise: where it
+    /// is): a twin detector integrates omega over each frame's exact exposure window, even when it reads it late.
     /// </summary>
     public double UserPositionAt(long timestamp)
     {
-        var profile = _profile;
-        if (profile is null || Database is not { } database)
+        if (Database is not { } database)
         {
             return UserPositionNow;
         }
 
-        var elapsed = database.TimeProvider.GetElapsedTime(_profileStart, timestamp).TotalSeconds;
-        return (profile.PositionAt(Math.Max(0, elapsed)) * Dir) + _off.Number;
+        var time = database.TimeProvider;
+        if (_profile is { } profile)
+        {
+            var elapsed = time.GetElapsedTime(_profileStart, timestamp).TotalSeconds;
+            if (elapsed >= 0 || !_history.TryPositionAt(time, timestamp, out var before))
+            {
+                return (profile.PositionAt(Math.Max(0, elapsed)) * Dir) + _off.Number;
+            }
+
+            return (before * Dir) + _off.Number;
+        }
+
+        // A reader that falls behind asks about instants of motions that have since ended: they lie on those motions.
+        if (_history.TryPositionAt(time, timestamp, out var past))
+        {
+            return (past * Dir) + _off.Number;
+        }
+
+        return UserPositionNow;
     }
 
     /// <summary>The simulated axis's dial position now (not rounded to steps).</summary>
@@ -1036,6 +1053,7 @@ public sealed class MotorRecord : Record, IDisposable
         var position = PositionNow();
         var velocity = VelocityNow();
         SetReadback(position);
+        RememberMotion();
         _profile = MotionProfile.Stop(position, velocity, _velo.Number, _vbas.Number, _accl.Number);
         _profileStart = Database?.TimeProvider.GetTimestamp() ?? 0;
         ScheduleOrFinish();
@@ -1050,6 +1068,14 @@ public sealed class MotorRecord : Record, IDisposable
         _ldvl.SetNumber(_drbv.Number);
         Set(_miss, 1);
         Set(_msta, (uint)_msta.Number | StallBits);
+    }
+
+    private void RememberMotion()
+    {
+        if (_profile is { } profile)
+        {
+            _history.Add(profile, _profileStart, Elapsed);
+        }
     }
 
     private double Elapsed => Database is { } database ? database.TimeProvider.GetElapsedTime(_profileStart).TotalSeconds : 0;
@@ -1107,6 +1133,7 @@ public sealed class MotorRecord : Record, IDisposable
     // The motion has ended: post-process (sync after stop, home, jog), start a queued move, or report done.
     private void FinishMotion()
     {
+        RememberMotion();
         _profile = null;
         _timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         Set(_movn, 0);

@@ -39,6 +39,42 @@ public class MotorRecordTests
     }
 
     [Fact]
+    public async Task An_instant_asked_about_after_a_move_ended_is_answered_along_that_move()
+    {
+        using var ioc = Ioc();
+        var motor = (MotorRecord)ioc.Database.FindRecord("M")!;
+        var start = ioc.Time.GetTimestamp();
+        var put = ioc.PutAsync("M", 10.0);
+        ioc.Advance(11);
+        Assert.Equal(Eca.Normal, await put);
+        var midway = start + (long)(5.5 * ioc.Time.TimestampFrequency);
+
+        // A twin detector that lagged behind reads omega for an exposure that happened during the move.
+        Assert.Equal(5.25, motor.UserPositionAt(midway), 9);
+        Assert.Equal(10.0, motor.UserPositionAt(ioc.Time.GetTimestamp()), 9);
+    }
+
+    [Fact]
+    public async Task An_instant_in_an_earlier_move_is_answered_along_it_while_a_later_move_runs()
+    {
+        using var ioc = Ioc();
+        var motor = (MotorRecord)ioc.Database.FindRecord("M")!;
+        var start = ioc.Time.GetTimestamp();
+        var put = ioc.PutAsync("M", 10.0);
+        ioc.Advance(11);
+        Assert.Equal(Eca.Normal, await put);
+        ioc.Advance(2);
+        var back = ioc.PutAsync("M", 0.0);
+        ioc.Advance(3);
+
+        Assert.Equal(5.25, motor.UserPositionAt(start + (long)(5.5 * ioc.Time.TimestampFrequency)), 9);
+        Assert.Equal(10.0, motor.UserPositionAt(start + (long)(12 * ioc.Time.TimestampFrequency)), 9);
+        Assert.True(motor.UserPositionAt(ioc.Time.GetTimestamp()) < 10.0, "the move back is under way");
+        ioc.Advance(11);
+        Assert.Equal(Eca.Normal, await back);
+    }
+
+    [Fact]
     public void Rbv_updates_at_the_poll_rate_and_dmov_goes_to_zero_and_back()
     {
         using var ioc = Ioc();
