@@ -101,16 +101,11 @@ public sealed class ExperimentEnvironment : IAsyncDisposable
                 ZocaloResults = new TransportZocaloResultsSource(zocalo, loggers.CreateLogger<TransportZocaloResultsSource>()),
                 OavImages = new CaOavImageSource(client, prefix + "-DI-OAV-01:"),
             };
-            var devices = HyperionDevices.From(I03Beamline.Create(options.Beamline, services: services, includeSimulatorAbsent: true));
-            if (!options.SkipStartupConnection)
-            {
-                var report = await devices.ConnectAsync(new DeviceConnectOptions { PvClient = client, Timeout = options.ConnectTimeout }, cancellationToken).ConfigureAwait(false);
-                if (!report.AllConnected)
-                {
-                    throw new DeviceConnectionFailedException(report);
-                }
-            }
-
+            var devices = await HyperionDevices.CreateAsync(
+                options.Beamline,
+                services,
+                options.SkipStartupConnection ? null : new DeviceConnectOptions { PvClient = client, Timeout = options.ConnectTimeout },
+                cancellationToken).ConfigureAwait(false);
             var environment = new ExperimentEnvironment(devices, TimeProvider.System, ispyb, new TransportZocaloTriggerTransport(zocalo), null);
             environment._owned.AddRange(owned);
             return environment;

@@ -1,6 +1,6 @@
 using Hyperion.Devices.Beamlines;
 
-namespace Hyperion.Cli.Sim;
+namespace Hyperion.Cli.Experiments;
 
 /// <summary>Some devices did not connect at start-up; the report names each with its error.</summary>
 public sealed class DeviceConnectionFailedException(DeviceConnectionReport report)

@@ -174,18 +174,29 @@ public sealed class HyperionDevices
     }
 
     /// <summary>
-    /// s03's devices connected to mock backends (with <paramref name="services"/> where given): for plan unit tests
-    /// with the RunEngine simulator.
+    /// The devices of <paramref name="beamline"/> (i03 or s03, with the devices dodal skips on s03, as the twin
+    /// simulates them) using <paramref name="services"/>, connected with <paramref name="connect"/> unless it is null.
     /// </summary>
-    public static async Task<HyperionDevices> CreateMockAsync(BeamlineServices? services = null, CancellationToken cancellationToken = default)
+    /// <exception cref="DeviceConnectionFailedException">A device did not connect; the report names each with its error.</exception>
+    public static async Task<HyperionDevices> CreateAsync(string beamline, BeamlineServices? services, DeviceConnectOptions? connect, CancellationToken cancellationToken = default)
     {
-        var devices = From(I03Beamline.Create("s03", services: services, includeSimulatorAbsent: true));
-        var report = await devices.ConnectAsync(new DeviceConnectOptions { Mock = true }, cancellationToken).ConfigureAwait(false);
-        if (!report.AllConnected)
+        var devices = From(I03Beamline.Create(beamline, services: services, includeSimulatorAbsent: true));
+        if (connect is not null)
         {
-            throw new InvalidOperationException($"Mock devices failed to connect: {string.Join("; ", report.Failed.Select(f => $"{f.Key}: {f.Value.Message}"))}");
+            var report = await devices.ConnectAsync(connect, cancellationToken).ConfigureAwait(false);
+            if (!report.AllConnected)
+            {
+                throw new DeviceConnectionFailedException(report);
+            }
         }
 
         return devices;
     }
+
+    /// <summary>
+    /// s03's devices connected to mock backends (with <paramref name="services"/> where given): for plan unit tests
+    /// with the RunEngine simulator.
+    /// </summary>
+    public static Task<HyperionDevices> CreateMockAsync(BeamlineServices? services = null, CancellationToken cancellationToken = default) =>
+        CreateAsync("s03", services, new DeviceConnectOptions { Mock = true }, cancellationToken);
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Hyperion.Cli.Application;
+using Hyperion.Cli.Experiments;
 using Hyperion.Cli.Parameters;
 using Hyperion.Cli.Sim;
 using Hyperion.Engine.Callbacks;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Hyperion.Cli.Application;
+using Hyperion.Cli.Experiments;
 using Hyperion.Cli.Runner;
 using Hyperion.Cli.Sim;
 using Hyperion.FakeZocalo.Transport;

@@ -130,17 +130,11 @@ public sealed class TwinEnvironment : IAsyncDisposable
             ZocaloResults = new TransportZocaloResultsSource(ZocaloTransport, loggers.CreateLogger<TransportZocaloResultsSource>()),
             OavImages = oavImages,
         };
-        Devices = HyperionDevices.From(I03Beamline.Create(Options.Beamline, services: services, includeSimulatorAbsent: true));
-        if (!Options.ConnectDevices)
-        {
-            return;
-        }
-
-        var report = await Devices.ConnectAsync(new DeviceConnectOptions { PvClient = PvClient, Timeout = Options.ConnectTimeout }, cancellationToken).ConfigureAwait(false);
-        if (!report.AllConnected)
-        {
-            throw new DeviceConnectionFailedException(report);
-        }
+        Devices = await HyperionDevices.CreateAsync(
+            Options.Beamline,
+            services,
+            Options.ConnectDevices ? new DeviceConnectOptions { PvClient = PvClient, Timeout = Options.ConnectTimeout } : null,
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Stops everything started, newest first.</summary>
