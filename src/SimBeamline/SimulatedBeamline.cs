@@ -46,7 +46,7 @@ public sealed class SimulatedBeamline : IAsyncDisposable
         GridScan.Triggered += point => Zebra.PulseInput(3, point);
         GridScan.RunningChanged += running => Zebra.SetInput(4, running);
         Zebra.AutoShutterChanged += SampleShutter.FollowZebra;
-        Eiger = new EigerSimulation(records, definition.Prefixes.Beamline, sample, Beam, Smargon);
+        Eiger = new EigerSimulation(records, definition.Prefixes.Beamline, sample, Beam, Smargon) { Shutter = SampleShutter.Timeline };
         Zebra.DetectorTriggered += Eiger.Trigger;
         Faults = new FaultInjector(records, Synchrotron, Robot, Provider, Eiger);
         Oav = new OavCameraSimulation(records, definition.Prefixes.Beamline, sample, oavOptics);

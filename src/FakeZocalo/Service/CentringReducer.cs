@@ -90,7 +90,8 @@ public sealed class CentringReducer : IDisposable
             if (!_groups.TryGetValue(input.Dcgid, out var group))
             {
                 var collections = await _catalog.GroupCollectionsAsync(input.Dcgid, cancellationToken);
-                var grids = collections.Where(c => c.Grid is not null).OrderBy(c => c.Dcid).Select(c => c.Grid!).ToArray();
+                var gridCollections = collections.Where(c => c.Grid is not null).OrderBy(c => c.Dcid).ToArray();
+                var grids = gridCollections.Select(c => c.Grid!).ToArray();
                 if (grids.Length == 0)
                 {
                     // Not a grid scan (a rotation): per-image analysis only, nothing to centre.
@@ -99,7 +100,7 @@ public sealed class CentringReducer : IDisposable
 
                 try
                 {
-                    group = new GroupProgress(input.Dcgid, grids, _time.GetUtcNow());
+                    group = new GroupProgress(input.Dcgid, grids, _time.GetUtcNow(), gridCollections.Select(c => c.SampleId).FirstOrDefault(id => id is not null));
                 }
                 catch (CentringInputException unusable)
                 {
@@ -216,6 +217,12 @@ public sealed class CentringReducer : IDisposable
             ZocaloLog.GroupNotCentrable(_logger, group.Dcgid, unusable.Message);
             await SettleAsync(group.Held, cancellationToken);
             return;
+        }
+
+        if (group.SampleId is { } sampleId)
+        {
+            // As DLS's X-ray centring service: each crystal names the sample ISPyB says the grids were of.
+            outcome = outcome with { Results = [.. outcome.Results.Select(r => r.SampleId is null ? r with { SampleId = sampleId } : r)] };
         }
 
         var dcid = grids[0].Dcid;

@@ -8,4 +8,5 @@ namespace Hyperion.FakeZocalo.Service;
 /// <param name="ImageDirectory">Where the detector writes its files.</param>
 /// <param name="NumberOfImages">How many images ISPyB expects.</param>
 /// <param name="Grid">Its grid (from GridInfo), or null when it is not a grid scan.</param>
-public sealed record CollectionRecord(long Dcid, long Dcgid, string ImageDirectory, int NumberOfImages, GridLayout? Grid);
+/// <param name="SampleId">The sample it was of (BLSAMPLEID), which X-ray centring results carry, or null.</param>
+public sealed record CollectionRecord(long Dcid, long Dcgid, string ImageDirectory, int NumberOfImages, GridLayout? Grid, long? SampleId = null);

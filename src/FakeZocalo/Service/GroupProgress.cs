@@ -5,11 +5,14 @@ using Hyperion.FakeZocalo.Transport;
 namespace Hyperion.FakeZocalo.Service;
 
 /// <summary>What the reducer knows of one data collection group while its frames come in.</summary>
-internal sealed class GroupProgress(long dcgid, IReadOnlyList<GridLayout> grids, DateTimeOffset now)
+internal sealed class GroupProgress(long dcgid, IReadOnlyList<GridLayout> grids, DateTimeOffset now, long? sampleId = null)
 {
     private readonly HashSet<long> _ended = [];
 
     public long Dcgid { get; } = dcgid;
+
+    /// <summary>The sample the grids were of (ISPyB's BLSAMPLEID), which each result names, or null.</summary>
+    public long? SampleId { get; } = sampleId;
 
     /// <summary>Counts distinct frames per grid (a repeated frame changes nothing).</summary>
     public GridCompletion Completion { get; } = new(dcgid, grids);

@@ -42,6 +42,6 @@ public sealed class IspybCollectionCatalog(IIspybStore store) : ICollectionCatal
         var layout = grid is { StepsX: { } x, StepsY: { } y }
             ? new GridLayout(row.DataCollectionId, x, y, grid.Orientation, grid.Snaked)
             : null;
-        return new CollectionRecord(row.DataCollectionId, row.DataCollectionGroupId, row.ImageDirectory ?? string.Empty, row.NumberOfImages ?? 0, layout);
+        return new CollectionRecord(row.DataCollectionId, row.DataCollectionGroupId, row.ImageDirectory ?? string.Empty, row.NumberOfImages ?? 0, layout, row.BlSampleId);
     }
 }

@@ -43,8 +43,11 @@ public sealed class EnvironmentFlags
     /// <summary>--otlp-endpoint.</summary>
     public Option<string?> OtlpEndpoint { get; } = new("--otlp-endpoint") { Description = "Export traces over OTLP/HTTP to this URL, e.g. http://localhost:4318/v1/traces (default: $OTEL_EXPORTER_OTLP_ENDPOINT)." };
 
+    /// <summary>--ispyb-sample.</summary>
+    public Option<long[]> IspybSample { get; } = new("--ispyb-sample") { Description = "A BLSample id to register in the twin's ISPyB at start, as the user office would (repeatable; `run` registers its parameters' sample_id itself).", AllowMultipleArgumentsPerToken = true };
+
     /// <summary>Every flag, to add to a command.</summary>
-    public IEnumerable<Option> All => [Sim, Beamline, PvTransport, Zocalo, Speed, Ispyb, Sample, LogDir, Dev, VerboseEventLogging, SkipStartupConnection, OtlpEndpoint];
+    public IEnumerable<Option> All => [Sim, Beamline, PvTransport, Zocalo, Speed, Ispyb, IspybSample, Sample, LogDir, Dev, VerboseEventLogging, SkipStartupConnection, OtlpEndpoint];
 
     /// <summary>Reads the flags; throws <see cref="ArgumentException"/> naming the flag that is wrong.</summary>
     public EnvironmentOptions Read(ParseResult parse)
@@ -77,6 +80,7 @@ public sealed class EnvironmentFlags
             Speed = speed,
             IspybPath = parse.GetValue(Ispyb),
             SampleFile = parse.GetValue(Sample),
+            IspybSamples = parse.GetValue(IspybSample) ?? [],
             LogDirectory = parse.GetValue(LogDir)!,
             Dev = parse.GetValue(Dev),
             VerboseEventLogging = parse.GetValue(VerboseEventLogging),

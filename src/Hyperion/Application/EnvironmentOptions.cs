@@ -26,6 +26,9 @@ public sealed record EnvironmentOptions
     /// <summary>The twin's sample file (JSON), or null for thaumatin.</summary>
     public string? SampleFile { get; init; }
 
+    /// <summary>The BLSample ids to register in the twin's ISPyB at start (<c>--ispyb-sample</c>).</summary>
+    public IReadOnlyList<long> IspybSamples { get; init; } = [];
+
     /// <summary>Where hyperion.log and debug logs go.</summary>
     public string LogDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "hyperion-logs");
 

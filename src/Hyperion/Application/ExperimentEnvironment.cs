@@ -69,6 +69,7 @@ public sealed class ExperimentEnvironment : IAsyncDisposable
                     Speed = options.Speed,
                     IspybPath = options.IspybPath,
                     Sample = options.SampleFile is null ? null : SampleDefinition.Load(options.SampleFile),
+                    IspybSamples = options.IspybSamples,
                     ConnectTimeout = options.ConnectTimeout,
                     ConnectDevices = !options.SkipStartupConnection,
                 },

@@ -37,10 +37,11 @@ internal static class RunCommand
     private static async Task<int> RunAsync(EnvironmentFlags flags, ParseResult parse, string planName, FileInfo parameterFile, TextWriter output, CancellationToken ct)
     {
         string json;
+        ParameterModel model;
         try
         {
             json = await File.ReadAllTextAsync(parameterFile.FullName, ct).ConfigureAwait(false);
-            HyperionParameters.LoadForPlan(planName, json);
+            model = HyperionParameters.LoadForPlan(planName, json);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ParameterValidationException or PlanNotFoundException)
         {
@@ -51,7 +52,15 @@ internal static class RunCommand
         HyperionApplication application;
         try
         {
-            application = await HyperionApplication.StartAsync(flags.Read(parse), output, ct).ConfigureAwait(false);
+            var options = flags.Read(parse);
+
+            // On the twin the experiment's sample is registered first, as it would be in ISPyB before a visit.
+            if (options.Sim && model is IWithSample withSample)
+            {
+                options = options with { IspybSamples = [.. options.IspybSamples, withSample.SampleId] };
+            }
+
+            application = await HyperionApplication.StartAsync(options, output, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is ArgumentException or IOException or DeviceConnectionFailedException or SampleException or TransportException or UnauthorizedAccessException)
         {

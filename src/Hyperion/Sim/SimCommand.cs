@@ -4,6 +4,7 @@ using Hyperion.ChannelAccess.Server;
 using Hyperion.SimBeamline;
 using Hyperion.SimBeamline.Behaviours;
 using Hyperion.SimBeamline.Clock;
+using Hyperion.SimBeamline.Oav;
 using Hyperion.SimBeamline.Samples;
 
 namespace Hyperion.Cli.Sim;
@@ -20,11 +21,12 @@ internal static class SimCommand
         var sampleFile = new Option<FileInfo?>("--sample") { Description = "A sample file (JSON): pin, loop and crystal (default: thaumatin). --print-sample shows the format." };
         var faults = new Option<FileInfo?>("--faults") { Description = "A fault file (JSON list of {at_s, fault, ...}) to run on the twin's clock." };
         var printSample = new Option<bool>("--print-sample") { Description = "Print the default sample as JSON and exit." };
+        var mjpgPort = new Option<int>("--mjpg-port") { Description = "Port of the OAV's MJPG server (0, the default, picks a free one; its URLs are in MJPG:JPG_URL_RBV and MJPG:MJPG_URL_RBV).", DefaultValueFactory = _ => 0 };
         var speed = new Option<double>("--speed") { Description = "Run the twin's clock this many times faster than real time (motion, scans, timers).", DefaultValueFactory = _ => 1.0 };
-        var command = new Command("sim", "Run the simulated beamline (the twin), serving every PV the i03 devices use over Channel Access.") { beamline, port, interfaces, dump, speed, sampleFile, printSample, faults };
+        var command = new Command("sim", "Run the simulated beamline (the twin), serving every PV the i03 devices use over Channel Access.") { beamline, port, interfaces, mjpgPort, dump, speed, sampleFile, printSample, faults };
         command.SetAction((parse, ct) => parse.GetValue(printSample)
             ? PrintSample()
-            : RunAsync(parse.GetValue(beamline)!, parse.GetValue(port), parse.GetValue(interfaces), parse.GetValue(dump), parse.GetValue(speed), parse.GetValue(sampleFile), parse.GetValue(faults), ct));
+            : RunAsync(parse.GetValue(beamline)!, parse.GetValue(port), parse.GetValue(interfaces), parse.GetValue(mjpgPort), parse.GetValue(dump), parse.GetValue(speed), parse.GetValue(sampleFile), parse.GetValue(faults), ct));
         return command;
     }
 
@@ -34,7 +36,7 @@ internal static class SimCommand
         return 0;
     }
 
-    private static async Task<int> RunAsync(string beamline, int? port, string[]? interfaces, bool dump, double speed, FileInfo? sampleFile, FileInfo? faultFile, CancellationToken ct)
+    private static async Task<int> RunAsync(string beamline, int? port, string[]? interfaces, int mjpgPort, bool dump, double speed, FileInfo? sampleFile, FileInfo? faultFile, CancellationToken ct)
     {
         SimulatedBeamline twin;
         IReadOnlyList<FaultDefinition> schedule;
@@ -71,8 +73,9 @@ internal static class SimCommand
 
             await using var server = new CaServer(twin.Provider, options);
             await server.StartAsync(ct).ConfigureAwait(false);
+            await using var mjpg = await OavMjpgServer.StartAsync(twin.Oav, twin.Records, mjpgPort, options.InterfaceAddresses.Count > 0 ? options.InterfaceAddresses[0] : null, cancellationToken: ct).ConfigureAwait(false);
             var addresses = string.Join(", ", options.InterfaceAddresses.Select(a => $"{a}:{server.TcpPort}"));
-            await Console.Out.WriteLineAsync($"Twin of {twin.Definition.Prefixes.Name} at {speed:0.###}× real time serving {twin.Records.Records.Count} records on {addresses} (UDP search port {server.UdpPort}); Ctrl+C to stop.").ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"Twin of {twin.Definition.Prefixes.Name} at {speed:0.###}× real time serving {twin.Records.Records.Count} records on {addresses} (UDP search port {server.UdpPort}), the OAV at {mjpg.StreamUrl}; Ctrl+C to stop.").ConfigureAwait(false);
             await Console.Out.FlushAsync(ct).ConfigureAwait(false);
             try
             {

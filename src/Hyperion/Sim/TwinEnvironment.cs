@@ -62,6 +62,9 @@ public sealed class TwinEnvironment : IAsyncDisposable
     /// <summary>The fake Zocalo service.</summary>
     public FakeZocaloService Zocalo { get; private set; } = null!;
 
+    /// <summary>The twin OAV's MJPG server, which snapshots are fetched from.</summary>
+    public OavMjpgServer OavServer { get; private set; } = null!;
+
     /// <summary>The ISPyB store.</summary>
     public SqliteIspybStore Ispyb { get; private set; } = null!;
 
@@ -95,6 +98,7 @@ public sealed class TwinEnvironment : IAsyncDisposable
             ? await SqliteIspybStore.OpenFileAsync(path, ct: cancellationToken).ConfigureAwait(false)
             : await SqliteIspybStore.OpenInMemoryAsync(ct: cancellationToken).ConfigureAwait(false);
         _owned.Add(Ispyb);
+        await RegisterSamplesAsync(cancellationToken).ConfigureAwait(false);
 
         ZocaloTransport = Options.ZocaloBroker is { } broker
             ? await RabbitMqTransport.ConnectAsync(new RabbitMqOptions(broker), logger: loggers.CreateLogger<RabbitMqTransport>(), cancellationToken: cancellationToken).ConfigureAwait(false)
@@ -108,6 +112,9 @@ public sealed class TwinEnvironment : IAsyncDisposable
         Zocalo = await FakeZocaloService.StartAsync(
             ZocaloTransport, ZocaloServiceParts.Create(Ispyb, _analyser, zocaloOptions), zocaloOptions, time: TimeProvider.System, loggers: loggers, cancellationToken: cancellationToken).ConfigureAwait(false);
         _owned.Add(Zocalo);
+
+        OavServer = await OavMjpgServer.StartAsync(Twin.Oav, Twin.Records, cancellationToken: cancellationToken).ConfigureAwait(false);
+        _owned.Add(OavServer);
 
         IOavImageSource oavImages;
         if (Options.PvTransport == PvTransport.ChannelAccess)
@@ -135,6 +142,17 @@ public sealed class TwinEnvironment : IAsyncDisposable
             services,
             Options.ConnectDevices ? new DeviceConnectOptions { PvClient = PvClient, Timeout = Options.ConnectTimeout } : null,
             cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RegisterSamplesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var id in Options.IspybSamples.Distinct())
+        {
+            if (await Ispyb.GetSampleAsync(id, cancellationToken).ConfigureAwait(false) is null)
+            {
+                await Ispyb.UpsertSampleAsync(new BLSampleRow { BlSampleId = id, Name = Twin.Sample.Name, Comments = "Registered on the twin" }, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>Stops everything started, newest first.</summary>

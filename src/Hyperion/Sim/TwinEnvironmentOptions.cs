@@ -23,6 +23,12 @@ public sealed record TwinEnvironmentOptions
     /// <summary>The sample on the twin's pins, or null for thaumatin.</summary>
     public SampleDefinition? Sample { get; init; }
 
+    /// <summary>
+    /// The BLSample ids the twin's ISPyB holds at start, as the user office would have registered them before a visit:
+    /// the callbacks update these samples' status, and an experiment naming any other sample fails as on a beamline.
+    /// </summary>
+    public IReadOnlyList<long> IspybSamples { get; init; } = [];
+
     /// <summary>Whether to connect the devices at start-up (<c>--skip-startup-connection</c> turns it off).</summary>
     public bool ConnectDevices { get; init; } = true;
 

@@ -18,11 +18,15 @@ public sealed class SampleShutterSimulation : TwinController<(bool FromZebra, do
         ArgumentNullException.ThrowIfNull(records);
         _shutter = new TwinPvWriter(records, prefix);
         _time = timeProvider ?? records.TimeProvider;
+        Timeline = new ShutterTimeline(_shutter.Get("STA").GetDouble() != 0);
 
         // Under the database's lock: read only the record given.
         _shutter.Record("CTRL2").Processed += record => Post((false, record.ValueField.Number));
         Start();
     }
+
+    /// <summary>When the shutter opened and closed (STA), for detectors that expose while it moves.</summary>
+    public ShutterTimeline Timeline { get; }
 
     /// <summary>How long the shutter takes to open or close.</summary>
     public TimeSpan MoveTime { get; init; } = TimeSpan.FromMilliseconds(50);
@@ -42,5 +46,6 @@ public sealed class SampleShutterSimulation : TwinController<(bool FromZebra, do
 
         await Task.Delay(MoveTime, _time, cancellationToken).ConfigureAwait(false);
         await _shutter.SetAsync("STA", demand, cancellationToken).ConfigureAwait(false);
+        Timeline.Record(_time.GetTimestamp(), demand != 0);
     }
 }

@@ -144,8 +144,9 @@ public sealed class TwinDatabaseBuilder
     /// <summary>
     /// Where read-backs whose zero would block a collection start: the XBPM feedback holding the beam stable and in
     /// position, as it does on a beamline with beam; and the Zebra's position-compare settings that i03's saved
-    /// configuration holds and Hyperion's rotation set-up leaves alone (one gate, one time pulse per gate to start the
-    /// detector's series).
+    /// configuration holds and Hyperion's set-ups leave alone (one gate, one time pulse per gate to start the
+    /// detector's series; the auto-shutter gate AND2 with both its inputs enabled, which Hyperion wires but never
+    /// enables).
     /// </summary>
     public static IReadOnlyDictionary<string, double> StartingValues { get; } = new Dictionary<string, double>(StringComparer.Ordinal)
     {
@@ -156,6 +157,7 @@ public sealed class TwinDatabaseBuilder
         ["-EA-ZEBRA-01:PC_PULSE_WID"] = 0.01,
         ["-EA-ZEBRA-01:PC_PULSE_STEP"] = 0.02,
         ["-EA-ZEBRA-01:PC_PULSE_MAX"] = 1,
+        ["-EA-ZEBRA-01:AND2_ENA"] = 3,
     };
 
     private void AddMotor(Motor motor)

@@ -119,6 +119,12 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
     /// <summary>The detector geometry of the last arm (what a NeXus master of its frames records).</summary>
     public DetectorGeometry? ArmedGeometry { get; private set; }
 
+    /// <summary>
+    /// When the sample shutter opened and closed: each frame is lit for the part of its exposure the shutter was open
+    /// (null: the shutter's position when the trigger came decides the whole series).
+    /// </summary>
+    public ShutterTimeline? Shutter { get; init; }
+
     /// <summary>True while armed.</summary>
     public bool IsArmed => Volatile.Read(ref _armed);
 
@@ -243,7 +249,9 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
         try
         {
             var writer = new DataFileSeriesWriter(Text("OD:FilePath"), Text("OD:FileName"), width, height, options);
-            _capture = new EigerCapture(writer, Math.Max(1, (int)Number("OD:NumCapture")));
+            // NumCapture 0 tells Odin to write until it is stopped (how dodal arms a free-running grid scan).
+            var frames = (int)Number("OD:NumCapture");
+            _capture = new EigerCapture(writer, frames > 0 ? frames : int.MaxValue);
         }
         catch (Exception e) when (e is NexusException or ArgumentException or IOException)
         {
@@ -342,7 +350,8 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
         if (context is GridPointTrigger point)
         {
             // The grid point's demand is in the smargon's coordinates; the sample is where the dial positions put it.
-            Queue(_goniometer.ToPhysical(new Vector3D(point.X, point.Y, point.Z)), Omega(), 0, exposure, beam, _time.GetElapsedTime(_armedAt).TotalSeconds);
+            var now = _time.GetTimestamp();
+            Queue(_goniometer.ToPhysical(new Vector3D(point.X, point.Y, point.Z)), Omega(), 0, exposure, Lit(beam, now, now + (long)(exposure * _time.TimestampFrequency)), _time.GetElapsedTime(_armedAt).TotalSeconds);
             if (last)
             {
                 Post(new EigerCommand(EigerCommandKind.AcquisitionDone));
@@ -382,7 +391,7 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
                 }
 
                 var (start, end) = (OmegaAt(from), OmegaAt(to));
-                Queue(Stage(), Math.Min(start, end), Math.Abs(end - start), exposure, beam, _time.GetElapsedTime(_armedAt, from).TotalSeconds);
+                Queue(Stage(), Math.Min(start, end), Math.Abs(end - start), exposure, Lit(beam, from, to), _time.GetElapsedTime(_armedAt, from).TotalSeconds);
             }
 
             if (last)
@@ -540,14 +549,20 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
     }
 
     // The optics' beam (ring current, undulator tuning and aperture included), then the attenuator and the shutter.
+    // The beam and the attenuators' transmission when the trigger came; without a shutter timeline, the shutter as
+    // it is now too.
     private (BeamGeometry Beam, double Transmission) Beam()
     {
         var beam = _beam.Current().Beam;
         var foils = (int)_attenuator.Get("DEC_TO_BIN").GetDouble();
-        var shutterOpen = _shutter.Get("STA").GetDouble() != 0;
+        var shutterOpen = Shutter is not null || _shutter.Get("STA").GetDouble() != 0;
         var transmission = shutterOpen ? AttenuatorSimulation.Transmission(foils, beam.EnergyKev) : 0;
         return (beam, transmission);
     }
+
+    // A frame exposed over [from, to] gets the beam for the part of its exposure the shutter was open.
+    private (BeamGeometry Beam, double Transmission) Lit((BeamGeometry Beam, double Transmission) beam, long from, long to) =>
+        Shutter is { } shutter ? (beam.Beam, beam.Transmission * shutter.OpenFraction(from, to)) : beam;
 
     private double Omega() => OmegaAt(_time.GetTimestamp());
 

@@ -55,7 +55,9 @@ public sealed class OavRenderer
         var pin = sample.Pin;
         LoopRadiusMm = pin.LoopDiameterMicrons / 2000;
         LoopWireWidthMm = Math.Clamp(0.08 * pin.LoopDiameterMicrons, 8, 40) / 1000;
-        LoopThicknessMm = Math.Clamp(0.07 * pin.LoopDiameterMicrons, 10, 40) / 1000;
+        // A mounted loop holds a meniscus of mother liquor and is rarely flat: edge-on it looks far thicker than its wire,
+        // thick enough for i03's X-ray-centring detection (tips at least 70 px tall at 7.5×) to find it.
+        LoopThicknessMm = Math.Clamp(0.25 * pin.LoopDiameterMicrons, 30, 120) / 1000;
         StemHalfWidthMm = 0.06 * pin.LoopDiameterMicrons / 1000;
         PinStartMm = Math.Max(LoopRadiusMm, (pin.LoopLengthMicrons / 1000) - LoopRadiusMm);
         PinRadiusMm = pin.PinDiameterMicrons / 2000;
@@ -80,7 +82,7 @@ public sealed class OavRenderer
     /// <summary>The width of the loop's rim in mm.</summary>
     public double LoopWireWidthMm { get; }
 
-    /// <summary>How thick the loop looks edge-on, in mm.</summary>
+    /// <summary>How thick the loop, with its liquid, looks edge-on, in mm.</summary>
     public double LoopThicknessMm { get; }
 
     /// <summary>Half the width of the stem joining the loop to the pin, in mm.</summary>

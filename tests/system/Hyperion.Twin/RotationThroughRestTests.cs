@@ -26,6 +26,7 @@ public sealed class RotationThroughRestTests
         Assert.Equal(Enumerable.Range(1, 20), hyperion.Frames.Select(f => f.ImageNumber));
         var widths = string.Join(", ", hyperion.Frames.Select(f => $"{f.ImageNumber}:{f.Request.OmegaStartDegrees:0.###}+{f.Request.OscillationDegrees:0.###}"));
         Assert.All(hyperion.Frames, f => Assert.True(Math.Abs(f.Request.OscillationDegrees - 0.5) < 0.01, widths));
+        Assert.All(hyperion.Frames, f => Assert.True(f.Request.Transmission > 0, $"frame {f.ImageNumber} was exposed with the shutter closed"));
         var file = Assert.Single(hyperion.Twin.Eiger.LastFiles);
         Assert.Equal(20, file.FrameCount);
         Assert.True(File.Exists(Path.Combine(data, file.FileName)));

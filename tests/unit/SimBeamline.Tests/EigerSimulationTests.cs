@@ -134,6 +134,20 @@ public sealed class EigerSimulationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_capture_of_zero_frames_writes_every_frame_until_odin_is_stopped()
+    {
+        // dodal arms a free-running grid scan with NumCapture 0: Odin writes until it is told to stop.
+        await ArmAsync("free", frames: 0, triggers: 1000);
+        await RunTwoGridScanAsync(xSteps: 3);
+        await WaitForAsync(() => _pvs.Read(Eiger + "OD:NumCaptured_RBV") == 6, "six frames written");
+
+        Assert.Equal(1, _pvs.Read(Eiger + "OD:Capture_RBV"));
+        await _pvs.PutAsync(Eiger + "OD:Capture", 0);
+        await WaitForAsync(() => _twin.Eiger.LastFiles.Sum(f => f.FrameCount) == 6, "the capture's files closed with six frames");
+        Assert.Equal(3, _twin.Eiger.LastFiles.Count);
+    }
+
+    [Fact]
     public async Task An_injected_arm_failure_leaves_the_detector_unarmed_with_odin_saying_why()
     {
         await _twin.Faults.InjectAsync(new FaultDefinition { Fault = "detector_arm_failure" });

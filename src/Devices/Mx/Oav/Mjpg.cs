@@ -8,8 +8,8 @@ namespace Hyperion.Devices.Mx.Oav;
 /// <summary>
 /// The OAV's MJPG plugin as a snapshot taker (dodal's MJPG): trigger fetches the JPEG at <see cref="Url"/> over
 /// HTTP (a failed status fails the trigger), decodes it and hands it to <see cref="PostProcessingAsync"/>, which
-/// saves it as <c>{directory}/{filename}.png</c>. Decoding is pluggable because the device layer has no image
-/// codec of its own; pass one that turns the fetched bytes into a <see cref="SnapshotImage"/>.
+/// saves it as <c>{directory}/{filename}.png</c>. The fetched JPEG is decoded by <see cref="JpegSnapshotDecoder"/>
+/// unless another decoder is given.
 /// </summary>
 public abstract class Mjpg : StandardReadable, ITriggerable
 {
@@ -18,14 +18,14 @@ public abstract class Mjpg : StandardReadable, ITriggerable
 
     private static readonly HttpClient SharedHttp = new();
     private readonly HttpClient _http;
-    private readonly Func<byte[], SnapshotImage>? _decoder;
+    private readonly Func<byte[], SnapshotImage> _decoder;
 
     /// <summary>Creates the plugin on <paramref name="prefix"/> (e.g. BL03I-DI-OAV-01:MJPG:).</summary>
     protected Mjpg(string prefix, string name = "", string xSizePv = "ArraySize1_RBV", string ySizePv = "ArraySize2_RBV", HttpClient? httpClient = null, Func<byte[], SnapshotImage>? decoder = null)
         : base(string.Empty)
     {
         _http = httpClient ?? SharedHttp;
-        _decoder = decoder;
+        _decoder = decoder ?? JpegSnapshotDecoder.Decode;
         Url = Epics.SignalRW<string>(prefix + "JPG_URL_RBV");
         VideoUrl = Epics.SignalRW<string>(prefix + "MJPG_URL_RBV");
         XSize = Epics.SignalR<int>(prefix + xSizePv);
@@ -62,14 +62,29 @@ public abstract class Mjpg : StandardReadable, ITriggerable
 
     /// <summary>Fetches, decodes and post-processes one image.</summary>
     /// <exception cref="HttpRequestException">The camera server answered with a failure status.</exception>
+    /// <exception cref="SnapshotException">The URL PV holds no http URL, or what it served is not an image.</exception>
     public async Task TriggerAsync(CancellationToken cancellationToken = default)
     {
         var url = await Url.GetValueAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        using var response = await _http.GetAsync(new Uri(url), cancellationToken).ConfigureAwait(false);
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            throw new SnapshotException($"{Name}: {Url.Source} holds '{url}', not an http(s) URL to fetch a snapshot from.");
+        }
+
+        using var response = await _http.GetAsync(uri, cancellationToken).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         var data = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        var decoder = _decoder ?? throw new InvalidOperationException($"{Name}: no snapshot decoder was given, so the image from {url} cannot be read.");
-        await PostProcessingAsync(decoder(data), cancellationToken).ConfigureAwait(false);
+        SnapshotImage image;
+        try
+        {
+            image = _decoder(data);
+        }
+        catch (SnapshotException e)
+        {
+            throw new SnapshotException($"{Name}: the snapshot from {url}: {e.Message}", e);
+        }
+
+        await PostProcessingAsync(image, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>What to do with a fetched image.</summary>

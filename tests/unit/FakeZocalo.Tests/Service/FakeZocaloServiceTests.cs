@@ -144,6 +144,19 @@ public sealed class FakeZocaloServiceTests
     }
 
     [Fact]
+    public async Task Each_result_names_the_sample_ispyb_says_the_grids_were_of()
+    {
+        await using var zocalo = new ServiceHarness(TestCatalog.ThreeDimensionalGrid(Dcgid, XyDcid, XzDcid, stepsX: 4, stepsY: 3, stepsZ: 2, sampleId: 12345), frame => frame + 1);
+        await zocalo.StartAsync();
+        await RunThreeDimensionalScanAsync(zocalo);
+        await zocalo.WaitForResultsAsync();
+
+        var results = zocalo.Publisher.Published.Single().Outcome.Results;
+        Assert.NotEmpty(results);
+        Assert.All(results, r => Assert.Equal(12345, r.SampleId));
+    }
+
+    [Fact]
     public async Task No_diffraction_still_sends_an_empty_result()
     {
         await using var zocalo = new ServiceHarness(Grids(), _ => 0);

@@ -19,10 +19,10 @@ public sealed class TestCatalog : ICollectionCatalog
     }
 
     /// <summary>A 3D grid scan's group: two grids of <paramref name="stepsX"/>×<paramref name="stepsY"/> and ×<paramref name="stepsZ"/>.</summary>
-    public static TestCatalog ThreeDimensionalGrid(long dcgid, long xyDcid, long xzDcid, int stepsX, int stepsY, int stepsZ, bool snaked = true) =>
+    public static TestCatalog ThreeDimensionalGrid(long dcgid, long xyDcid, long xzDcid, int stepsX, int stepsY, int stepsZ, bool snaked = true, long? sampleId = null) =>
         new TestCatalog()
-            .Add(new CollectionRecord(xyDcid, dcgid, "/data", stepsX * stepsY, new GridLayout(xyDcid, stepsX, stepsY, GridOrientation.Horizontal, snaked)))
-            .Add(new CollectionRecord(xzDcid, dcgid, "/data", stepsX * stepsZ, new GridLayout(xzDcid, stepsX, stepsZ, GridOrientation.Horizontal, snaked)));
+            .Add(new CollectionRecord(xyDcid, dcgid, "/data", stepsX * stepsY, new GridLayout(xyDcid, stepsX, stepsY, GridOrientation.Horizontal, snaked), sampleId))
+            .Add(new CollectionRecord(xzDcid, dcgid, "/data", stepsX * stepsZ, new GridLayout(xzDcid, stepsX, stepsZ, GridOrientation.Horizontal, snaked), sampleId));
 
     public Task<CollectionRecord?> FindCollectionAsync(long dcid, CancellationToken cancellationToken = default)
     {

@@ -72,6 +72,55 @@ public sealed class SnapshotTests : IDisposable
     }
 
     [Fact]
+    public async Task A_url_pv_holding_no_http_url_fails_the_trigger_naming_the_pv()
+    {
+        using var http = new HttpClient(new FixedResponse(HttpStatusCode.OK));
+        var snapshot = new Snapshot("BL03I-DI-OAV-01:MJPG:", "oav-snapshot", httpClient: http);
+        await snapshot.ConnectAsync(new DeviceConnectOptions { Mock = true });
+
+        var error = await Assert.ThrowsAsync<SnapshotException>(async () => await snapshot.Trigger());
+
+        Assert.Contains("JPG_URL_RBV", error.Message, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, await snapshot.LastSavedPath.GetValueAsync());
+    }
+
+    [Fact]
+    public async Task Bytes_that_are_not_an_image_fail_the_trigger_naming_the_url()
+    {
+        using var http = new HttpClient(new FixedResponse(HttpStatusCode.OK));
+        var snapshot = new Snapshot("BL03I-DI-OAV-01:MJPG:", "oav-snapshot", httpClient: http);
+        await snapshot.ConnectAsync(new DeviceConnectOptions { Mock = true });
+        snapshot.Url.Mock!.SetValue("http://oav.diamond.ac.uk/jpg");
+
+        var error = await Assert.ThrowsAsync<SnapshotException>(async () => await snapshot.Trigger());
+
+        Assert.Contains("http://oav.diamond.ac.uk/jpg", error.Message, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, await snapshot.LastSavedPath.GetValueAsync());
+    }
+
+    [Fact]
+    public void The_default_decoder_reads_a_greyscale_jpeg_into_rgb()
+    {
+        var info = new SkiaSharp.SKImageInfo(32, 16, SkiaSharp.SKColorType.Gray8, SkiaSharp.SKAlphaType.Opaque);
+        using var bitmap = new SkiaSharp.SKBitmap(info);
+        var pixels = bitmap.GetPixelSpan();
+        for (var i = 0; i < pixels.Length; i++)
+        {
+            pixels[i] = (byte)(i % 32 * 8);
+        }
+
+        using var jpeg = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 100);
+
+        var image = JpegSnapshotDecoder.Decode(jpeg.ToArray());
+
+        Assert.Equal((32, 16), (image.Width, image.Height));
+        var (r, g, b) = image[20, 5];
+        Assert.InRange(r, 150, 170);
+        Assert.Equal(r, g);
+        Assert.Equal(r, b);
+    }
+
+    [Fact]
     public async Task A_grid_snapshot_saves_the_image_then_the_border_then_the_full_grid()
     {
         using var http = new HttpClient(new FixedResponse(HttpStatusCode.OK));
