@@ -76,11 +76,12 @@ public sealed class NxmxFile : IDisposable
 
     /// <summary>
     /// The index, among all the linked data files' frames, of the collection's first image: where the virtual dataset
-    /// starts (non-zero for a collection that shares its data files with an earlier one, as a second grid). Read
-    /// through libhdf5, which must be installed, on first use; throws <see cref="NexusFormatException"/> if the virtual
-    /// dataset's first frames come from no linked data file.
+    /// starts (non-zero for a collection that shares its data files with an earlier one, as a second grid). When the
+    /// virtual dataset takes fewer frames than the links hold, its mapping is read through libhdf5 (which must then be
+    /// installed) on first use; throws <see cref="NexusFormatException"/> if its first frames come from no linked data
+    /// file.
     /// </summary>
-    public int FirstDataFrame => _firstDataFrame ??= FindFirstDataFrame();
+    public int FirstDataFrame => _firstDataFrame ??= _virtual is null || _virtualFrames == _data.Sum(d => d.File.FrameCount) ? 0 : FindFirstDataFrame();
 
     /// <summary>
     /// Opens <paramref name="path"/>, reads its metadata and opens every linked data file. Throws
@@ -141,12 +142,18 @@ public sealed class NxmxFile : IDisposable
             throw new ArgumentException($"A frame is {pixels} pixels; the destination holds {destination.Length}.", nameof(destination));
         }
 
-        var (file, dataset) = _virtual is { } stacked
-            ? (new NxmxDataFile(VirtualPath, 0, _virtualFrames), stacked)
-            : _data.First(d => index < d.File.FirstFrame + d.File.FrameCount);
+        // Read through the link, chunk by chunk, from where the collection starts in the data files (reading through the
+        // virtual dataset would be element by element in PureHDF).
+        var frame = FirstDataFrame + index;
+        var (file, dataset) = _data.FirstOrDefault(d => frame < d.File.FirstFrame + d.File.FrameCount);
+        if (file is null)
+        {
+            throw new NexusFormatException($"Frame {index} is frame {frame} of the data files, which hold {_data.Sum(d => d.File.FrameCount)}.", FilePath, VirtualPath);
+        }
+
         var selection = new HyperslabSelection(
             3,
-            [(ulong)(index - file.FirstFrame), 0, 0],
+            [(ulong)(frame - file.FirstFrame), 0, 0],
             [1, (ulong)Detector.Height, (ulong)Detector.Width],
             [1, 1, 1],
             [1, (ulong)Detector.Height, (ulong)Detector.Width]);
@@ -168,7 +175,7 @@ public sealed class NxmxFile : IDisposable
         }
         catch (Exception e) when (e is InvalidDataException or IOException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException)
         {
-            throw new NexusFormatException($"Frame {index} (frame {index - file.FirstFrame} of {file.LinkPath}) cannot be read: {e.Message}", FilePath, file.LinkPath, e);
+            throw new NexusFormatException($"Frame {index} (frame {frame - file.FirstFrame} of {file.LinkPath}) cannot be read: {e.Message}", FilePath, file.LinkPath, e);
         }
     }
 
