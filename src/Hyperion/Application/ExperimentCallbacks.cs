@@ -32,7 +32,8 @@ public sealed class ExperimentCallbacks : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(loggers);
         var tagging = new LogUidTagging(logContext);
         var documents = new DocumentLogging(loggers.CreateLogger<DocumentLogging>(), verboseEventLogging);
-        var hyperion = HyperionCallbacks.Create(environment.Ispyb, environment.ZocaloTrigger, ZocaloConstants.ZocaloEnvironment, loggers, environment.Time);
+        var hyperion = HyperionCallbacks.Create(
+            environment.Ispyb, environment.ZocaloTrigger, ZocaloConstants.ZocaloEnvironment, loggers, environment.Time, environment.Devices.Beamline.Configuration);
         return new ExperimentCallbacks([tagging.Callback, documents.Callback, hyperion.Callback], hyperion.DrainAsync, hyperion.DisposeAsync);
     }
 

@@ -17,6 +17,12 @@ internal static partial class CallbackLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Sample handling callback intercepted exception of type {Type}: {Message}")]
     public static partial void SampleException(ILogger logger, string? type, string? message);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Nexus writer received start document with experiment parameters for run {RunUid}")]
+    public static partial void NexusStart(ILogger logger, string runUid);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Nexus file created at {Path} for data files {DataFilename}")]
+    public static partial void NexusWritten(ILogger logger, string path, string dataFilename);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "{Message}")]
     public static partial void Info(ILogger logger, string message);
 

@@ -90,7 +90,8 @@ internal sealed unsafe class Hdf5Group : IDisposable
 
     /// <summary>
     /// Creates a virtual dataset of frames × <paramref name="height"/> × <paramref name="width"/> that stacks the
-    /// <paramref name="sources"/> in order (nexgen's <c>/entry/data/data</c>).
+    /// <paramref name="sources"/> in order (nexgen's <c>/entry/data/data</c>); each source may start part-way into its
+    /// dataset (nexgen's <c>vds_offset</c>).
     /// </summary>
     public void CreateVirtualDataset(string name, long fileType, int height, int width, IReadOnlyList<Hdf5VirtualSource> sources, params ReadOnlySpan<Hdf5Attribute> attributes)
     {
@@ -104,12 +105,19 @@ internal sealed unsafe class Hdf5Group : IDisposable
             ulong offset = 0;
             var start = stackalloc ulong[3];
             var count = stackalloc ulong[] { 0, (ulong)height, (ulong)width };
+            var extent = stackalloc ulong[] { 0, (ulong)height, (ulong)width };
+            var sourceStart = stackalloc ulong[3];
             foreach (var source in sources)
             {
                 start[0] = offset;
                 count[0] = (ulong)source.Frames;
                 Hdf5Library.Check(Hdf5Native.H5Sselect_hyperslab(space.Id, Hdf5Native.SelectSet, start, null, count, null), "H5Sselect_hyperslab", File, path);
-                using var sourceSpace = Hdf5Library.Check(Hdf5Native.H5Screate_simple(3, count, null), Hdf5HandleKind.Dataspace, "H5Screate_simple", File, path);
+
+                // The source's dataspace is its whole dataset; the frames taken are a hyperslab of it.
+                extent[0] = (ulong)source.Extent;
+                sourceStart[0] = (ulong)source.FirstFrame;
+                using var sourceSpace = Hdf5Library.Check(Hdf5Native.H5Screate_simple(3, extent, null), Hdf5HandleKind.Dataspace, "H5Screate_simple", File, path);
+                Hdf5Library.Check(Hdf5Native.H5Sselect_hyperslab(sourceSpace.Id, Hdf5Native.SelectSet, sourceStart, null, count, null), "H5Sselect_hyperslab", File, $"{path} ← {source.File}:{source.Dataset}");
                 Hdf5Library.Check(Hdf5Native.H5Pset_virtual(list.Id, space.Id, source.File, source.Dataset, sourceSpace.Id), "H5Pset_virtual", File, $"{path} ← {source.File}:{source.Dataset}");
                 offset += (ulong)source.Frames;
             }

@@ -159,4 +159,28 @@ internal static unsafe partial class Hdf5Native
 
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int H5Lcreate_hard(long objectLocation, string objectName, long linkLocation, string linkName, long creationList, long accessList);
+
+    [LibraryImport(Library)]
+    public static partial long H5Dget_create_plist(long dataset);
+
+    [LibraryImport(Library)]
+    public static partial int H5Pget_virtual_count(long list, nuint* count);
+
+    [LibraryImport(Library)]
+    public static partial long H5Pget_virtual_vspace(long list, nuint index);
+
+    [LibraryImport(Library)]
+    public static partial long H5Pget_virtual_srcspace(long list, nuint index);
+
+    [LibraryImport(Library)]
+    public static partial nint H5Pget_virtual_filename(long list, nuint index, byte* name, nuint size);
+
+    [LibraryImport(Library)]
+    public static partial int H5Sget_select_bounds(long space, ulong* start, ulong* end);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int H5Lget_val(long location, string name, byte* buffer, nuint size, long accessList);
+
+    [LibraryImport(Library)]
+    public static partial int H5Lunpack_elink_val(byte* value, nuint size, uint* flags, byte** fileName, byte** objectPath);
 }

@@ -27,8 +27,20 @@ public sealed record NxmxCollection
     /// <summary>The time from one image's start to the next, seconds (NXdetector/frame_time); default the exposure.</summary>
     public double? FrameTimeSeconds { get; init; }
 
-    /// <summary>The data files, in order; their frames add up to the scan's images.</summary>
+    /// <summary>
+    /// The data files, in order: every file of the detector's arming, linked as <c>/entry/data/data_000001</c>, …
+    /// (as nexgen links them). Their frames hold the scan's images from <see cref="FirstDataFrame"/> on; with no
+    /// offset they usually add up to exactly the scan's images.
+    /// </summary>
     public required IReadOnlyList<DataFileInfo> DataFiles { get; init; }
+
+    /// <summary>
+    /// The 0-based index, among all the data files' frames taken in order, of the scan's first image (nexgen's
+    /// <c>vds_offset</c>, mx-bluesky's <c>vds_start_index</c>): non-zero when several collections share one arming
+    /// of the detector, as the second grid of a fast grid scan (after the first grid's images) or a later sweep of a
+    /// multi-sweep rotation. The virtual dataset <c>/entry/data/data</c>, which DIALS reads, then starts there.
+    /// </summary>
+    public int FirstDataFrame { get; init; }
 
     /// <summary>The data files' pixel type (NXdetector/bit_depth_readout and the virtual dataset's type).</summary>
     public PixelType PixelType { get; init; } = PixelType.UInt32;

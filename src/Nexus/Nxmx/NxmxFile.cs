@@ -19,8 +19,12 @@ namespace Hyperion.Nexus.Nxmx;
 /// </summary>
 public sealed class NxmxFile : IDisposable
 {
+    private const string VirtualPath = "/entry/data/data";
     private readonly NativeFile _file;
     private readonly List<(NxmxDataFile File, IH5Dataset Dataset)> _data = [];
+    private IH5Dataset? _virtual;
+    private int _virtualFrames;
+    private int? _firstDataFrame;
 
     private NxmxFile(string path, NativeFile file)
     {
@@ -61,11 +65,23 @@ public sealed class NxmxFile : IDisposable
     /// <summary>The data files' pixel type.</summary>
     public PixelType PixelType { get; private set; }
 
-    /// <summary>The linked data files, in order.</summary>
+    /// <summary>The linked data files, in order; <see cref="NxmxDataFile.FirstFrame"/> counts every linked file's frames.</summary>
     public IReadOnlyList<NxmxDataFile> DataFiles => _data.Select(d => d.File).ToArray();
 
-    /// <summary>The frames in all data files.</summary>
-    public int ImageCount => _data.Sum(d => d.File.FrameCount);
+    /// <summary>
+    /// The collection's images: the frames of the virtual dataset <c>/entry/data/data</c> (what DIALS reads), or of all
+    /// the linked data files when the master has no virtual dataset.
+    /// </summary>
+    public int ImageCount => _virtual is null ? _data.Sum(d => d.File.FrameCount) : _virtualFrames;
+
+    /// <summary>
+    /// The index, among all the linked data files' frames, of the collection's first image: where the virtual dataset
+    /// starts (non-zero for a collection that shares its data files with an earlier one, as a second grid). When the
+    /// virtual dataset takes fewer frames than the links hold, its mapping is read through libhdf5 (which must then be
+    /// installed) on first use; throws <see cref="NexusFormatException"/> if its first frames come from no linked data
+    /// file.
+    /// </summary>
+    public int FirstDataFrame => _firstDataFrame ??= _virtual is null || _virtualFrames == _data.Sum(d => d.File.FrameCount) ? 0 : FindFirstDataFrame();
 
     /// <summary>
     /// Opens <paramref name="path"/>, reads its metadata and opens every linked data file. Throws
@@ -126,10 +142,18 @@ public sealed class NxmxFile : IDisposable
             throw new ArgumentException($"A frame is {pixels} pixels; the destination holds {destination.Length}.", nameof(destination));
         }
 
-        var (file, dataset) = _data.First(d => index < d.File.FirstFrame + d.File.FrameCount);
+        // Read through the link, chunk by chunk, from where the collection starts in the data files (reading through the
+        // virtual dataset would be element by element in PureHDF).
+        var frame = FirstDataFrame + index;
+        var (file, dataset) = _data.FirstOrDefault(d => frame < d.File.FirstFrame + d.File.FrameCount);
+        if (file is null)
+        {
+            throw new NexusFormatException($"Frame {index} is frame {frame} of the data files, which hold {_data.Sum(d => d.File.FrameCount)}.", FilePath, VirtualPath);
+        }
+
         var selection = new HyperslabSelection(
             3,
-            [(ulong)(index - file.FirstFrame), 0, 0],
+            [(ulong)(frame - file.FirstFrame), 0, 0],
             [1, (ulong)Detector.Height, (ulong)Detector.Width],
             [1, 1, 1],
             [1, (ulong)Detector.Height, (ulong)Detector.Width]);
@@ -151,7 +175,7 @@ public sealed class NxmxFile : IDisposable
         }
         catch (Exception e) when (e is InvalidDataException or IOException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException)
         {
-            throw new NexusFormatException($"Frame {index} (frame {index - file.FirstFrame} of the linked data file) cannot be read: {e.Message}", FilePath, file.LinkPath, e);
+            throw new NexusFormatException($"Frame {index} (frame {frame - file.FirstFrame} of {file.LinkPath}) cannot be read: {e.Message}", FilePath, file.LinkPath, e);
         }
     }
 
@@ -212,6 +236,19 @@ public sealed class NxmxFile : IDisposable
         if (_data.Count == 0)
         {
             throw new NexusFormatException("The master links no data files (no data_000001).", FilePath, "/entry/data");
+        }
+
+        // nexgen's virtual dataset stacks the collection's frames (possibly from part-way into the data files).
+        if (_file.LinkExists(VirtualPath))
+        {
+            var stacked = Dataset(VirtualPath);
+            if (stacked.Space.Rank != 3)
+            {
+                throw new NexusFormatException("The virtual dataset is not frames × height × width.", FilePath, VirtualPath);
+            }
+
+            _virtual = stacked;
+            _virtualFrames = checked((int)stacked.Space.Dimensions[0]);
         }
 
         static string LinkName(int number) => $"/entry/data/data_{number:D6}";
@@ -296,6 +333,36 @@ public sealed class NxmxFile : IDisposable
         Goniometer = new GoniometerGeometry { OmegaAxis = omega.Vector, SamXAxis = x.Vector, SamYAxis = y.Vector, SamZAxis = z.Vector };
         var images = new[] { omega.Values.Length, x.Values.Length, y.Values.Length, z.Values.Length }.Max();
         Scan = new NxmxScan(Expand(omega.Values, images), increment, Expand(x.Values, images), Expand(y.Values, images), Expand(z.Values, images));
+    }
+
+    private int FindFirstDataFrame()
+    {
+        if (_virtual is null)
+        {
+            return 0;
+        }
+
+        var first = Hdf5Reader.VirtualMappings(FilePath, VirtualPath).FirstOrDefault(m => m.VirtualStart == 0);
+        if (first.SourceFile is null)
+        {
+            throw new NexusFormatException("The virtual dataset maps nothing to its first frame.", FilePath, VirtualPath);
+        }
+
+        foreach (var (file, _) in _data)
+        {
+            if (Hdf5Reader.ExternalLinkTarget(FilePath, file.LinkPath) is { } target && SameFile(target.File, first.SourceFile))
+            {
+                return checked((int)(file.FirstFrame + first.SourceStart));
+            }
+        }
+
+        throw new NexusFormatException($"The virtual dataset starts in {first.SourceFile}, which no data_NNNNNN link leads to.", FilePath, VirtualPath);
+
+        bool SameFile(string a, string b)
+        {
+            var directory = Path.GetDirectoryName(FilePath)!;
+            return Path.GetFullPath(a, directory) == Path.GetFullPath(b, directory);
+        }
     }
 
     // A scalar axis (a motor that did not move) stands for every image.

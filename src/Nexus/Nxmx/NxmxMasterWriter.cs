@@ -10,8 +10,9 @@ namespace Hyperion.Nexus.Nxmx;
 
 /// <summary>
 /// Writes an NXmx master file (<c>{stem}.nxs</c>) as Hyperion's nexgen does: <c>/entry/data</c> links each data
-/// file's <c>/data</c> (<c>data_000001</c>, …) and stacks them in a virtual dataset <c>data</c> (the NXdata signal, which
-/// DIALS reads across files); the instrument, detector (with its module and pixel mask), source, and the sample's
+/// file's <c>/data</c> (<c>data_000001</c>, …) and stacks the collection's frames of them in a virtual dataset
+/// <c>data</c> (the NXdata signal, which DIALS reads across files), starting at
+/// <see cref="NxmxCollection.FirstDataFrame"/> when the collection shares its data files with others; the instrument, detector (with its module and pixel mask), source, and the sample's
 /// goniometer chain omega → sam_z → sam_y → sam_x with one value per image. Geometry is written so that DIALS
 /// rebuilds exactly the <see cref="DetectorGeometry"/>, <see cref="BeamGeometry"/> and omega axis given.
 /// </summary>
@@ -79,9 +80,17 @@ public static class NxmxMasterWriter
     private static void Validate(string path, NxmxCollection c)
     {
         var frames = c.DataFiles.Sum(f => (long)f.FrameCount);
-        if (c.DataFiles.Count == 0 || frames != c.Scan.ImageCount)
+        if (c.FirstDataFrame < 0)
         {
-            throw new NexusWriteException($"The data files hold {frames} frames in {c.DataFiles.Count} files; the scan has {c.Scan.ImageCount} images.", path, "/entry/data");
+            throw new NexusWriteException($"The scan's first frame in the data files, {c.FirstDataFrame}, is negative.", path, "/entry/data/data");
+        }
+
+        if (c.DataFiles.Count == 0 || frames < (long)c.FirstDataFrame + c.Scan.ImageCount)
+        {
+            var needed = c.FirstDataFrame == 0
+                ? $"the scan has {c.Scan.ImageCount} images"
+                : $"the scan's {c.Scan.ImageCount} images start at frame {c.FirstDataFrame}";
+            throw new NexusWriteException($"The data files hold {frames} frames in {c.DataFiles.Count} files; {needed}.", path, "/entry/data");
         }
 
         if (c.Mask is { } mask && (mask.Width != c.Detector.Width || mask.Height != c.Detector.Height))
@@ -198,12 +207,23 @@ public static class NxmxMasterWriter
         data.SetAttribute(scanAxis + "_indices", 0);
         var directory = Path.GetDirectoryName(masterPath)!;
         var sources = new List<Hdf5VirtualSource>();
+        var (first, end) = (c.FirstDataFrame, c.FirstDataFrame + c.Scan.ImageCount);
+        var fileStart = 0;
         for (var i = 0; i < c.DataFiles.Count; i++)
         {
             var dataFile = c.DataFiles[i];
             var relative = Path.GetRelativePath(directory, Path.GetFullPath(dataFile.FilePath)).Replace(Path.DirectorySeparatorChar, '/');
             data.CreateExternalLink($"data_{i + 1:D6}", relative, DataFileWriter.DatasetPath);
-            sources.Add(new Hdf5VirtualSource(relative, DataFileWriter.DatasetPath, dataFile.FrameCount));
+
+            // The virtual dataset takes only this file's frames within [first, end): nexgen's vds_offset and shape.
+            var from = Math.Max(first, fileStart);
+            var to = Math.Min(end, fileStart + dataFile.FrameCount);
+            if (to > from)
+            {
+                sources.Add(new Hdf5VirtualSource(relative, DataFileWriter.DatasetPath, to - from, from - fileStart, dataFile.FrameCount));
+            }
+
+            fileStart += dataFile.FrameCount;
         }
 
         var type = c.PixelType == PixelType.UInt16 ? Hdf5Library.U16 : Hdf5Library.U32;
