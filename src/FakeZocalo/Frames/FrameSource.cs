@@ -142,15 +142,17 @@ public sealed partial class FrameSource : IDisposable
         var pixels = new uint[Detector.Width * Detector.Height];
         if (_master is not null)
         {
-            if (index >= _master.ImageCount)
+            // Frames count through the data files the master links (Zocalo's start_frame_index): a second grid's frames
+            // follow the first's in files both masters share.
+            if (index >= _master.DataFileFrameCount)
             {
-                throw new FrameException($"the collection has {_master.ImageCount} frames.", FilePath, index + 1);
+                throw new FrameException($"the data files hold {_master.DataFileFrameCount} frames.", FilePath, index + 1);
             }
 
             await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                _master.ReadFrame(index, pixels);
+                _master.ReadDataFileFrame(index, pixels);
             }
             catch (NexusFormatException e)
             {

@@ -133,22 +133,34 @@ public sealed class NxmxFile : IDisposable
     /// <summary>Reads frame <paramref name="index"/> into <paramref name="destination"/> (width × height pixels).</summary>
     public void ReadFrame(int index, uint[] destination)
     {
-        ArgumentNullException.ThrowIfNull(destination);
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, ImageCount);
+        ReadDataFileFrame(FirstDataFrame + index, destination);
+    }
+
+    /// <summary>How many frames the linked data files hold (more than <see cref="ImageCount"/> when another collection shares them).</summary>
+    public int DataFileFrameCount => _data.Sum(d => d.File.FrameCount);
+
+    /// <summary>
+    /// Reads frame <paramref name="frame"/> of the linked data files, counted from the first file's first frame whatever
+    /// part of them this collection is (Zocalo's start_frame_index counts so), into <paramref name="destination"/>.
+    /// </summary>
+    /// <exception cref="NexusFormatException">The data files hold fewer frames, or the frame cannot be read.</exception>
+    public void ReadDataFileFrame(int frame, uint[] destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        ArgumentOutOfRangeException.ThrowIfNegative(frame);
         var pixels = Detector.Width * Detector.Height;
         if (destination.Length != pixels)
         {
             throw new ArgumentException($"A frame is {pixels} pixels; the destination holds {destination.Length}.", nameof(destination));
         }
 
-        // Read through the link, chunk by chunk, from where the collection starts in the data files (reading through the
-        // virtual dataset would be element by element in PureHDF).
-        var frame = FirstDataFrame + index;
+        // Read through the link, chunk by chunk (reading through the virtual dataset would be element by element in PureHDF).
         var (file, dataset) = _data.FirstOrDefault(d => frame < d.File.FirstFrame + d.File.FrameCount);
         if (file is null)
         {
-            throw new NexusFormatException($"Frame {index} is frame {frame} of the data files, which hold {_data.Sum(d => d.File.FrameCount)}.", FilePath, VirtualPath);
+            throw new NexusFormatException($"Frame {frame} of the data files is beyond the {DataFileFrameCount} they hold.", FilePath, VirtualPath);
         }
 
         var selection = new HyperslabSelection(
@@ -175,7 +187,7 @@ public sealed class NxmxFile : IDisposable
         }
         catch (Exception e) when (e is InvalidDataException or IOException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException)
         {
-            throw new NexusFormatException($"Frame {index} (frame {frame - file.FirstFrame} of {file.LinkPath}) cannot be read: {e.Message}", FilePath, file.LinkPath, e);
+            throw new NexusFormatException($"Frame {frame} of the data files (frame {frame - file.FirstFrame} of {file.LinkPath}) cannot be read: {e.Message}", FilePath, file.LinkPath, e);
         }
     }
 

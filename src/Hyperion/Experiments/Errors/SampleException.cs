@@ -20,8 +20,11 @@ public partial class SampleException : WarningException
     {
     }
 
-    /// <summary>The exception's text as a run stop records it: <c>[TypeName]: message</c>.</summary>
-    public override string ToString() => $"[{GetType().Name}]: {Message}";
+    /// <summary>
+    /// <c>[TypeName]: message</c>, as mx-bluesky's SampleError prints itself: a run that fails on it closes with this
+    /// reason, from which the sample handling callback reads that the sample (not the beamline) was at fault.
+    /// </summary>
+    public override string Message => $"[{GetType().Name}]: {base.Message}";
 
     /// <summary>The type name and message of a sample error from a run stop's <paramref name="reason"/>, or nulls.</summary>
     public static (string? TypeName, string? Message) TypeAndMessageFromReason(string reason)

@@ -44,6 +44,13 @@ public sealed class NxmxSharedDataFilesTests : IDisposable
         {
             Assert.Equal(TestFrames.UInt32(Detector.Width, Detector.Height, 4 + i), grid2.ReadFrame(i));
         }
+
+        // Zocalo counts frames through the shared data files, whichever master it opened.
+        Assert.Equal(7, grid2.DataFileFrameCount);
+        var pixels = new uint[Detector.Width * Detector.Height];
+        grid2.ReadDataFileFrame(1, pixels);
+        Assert.Equal(TestFrames.UInt32(Detector.Width, Detector.Height, 1), pixels);
+        Assert.Throws<NexusFormatException>(() => grid2.ReadDataFileFrame(7, pixels));
     }
 
     [Fact]

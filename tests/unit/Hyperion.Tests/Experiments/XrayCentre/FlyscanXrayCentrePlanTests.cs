@@ -144,7 +144,7 @@ public sealed class FlyscanXrayCentrePlanTests
             _ => prepared);
 
         var error = Assert.Throws<SampleException>(() => sim.SimulatePlan(FlyscanXrayCentrePlan.Run(devices, XrcTestData.Specified())));
-        Assert.Equal(CommonFlyscanXrayCentrePlan.ScanInvalidMessage, error.Message);
+        Assert.Equal($"[SampleException]: {CommonFlyscanXrayCentrePlan.ScanInvalidMessage}", error.Message);
     }
 
     [Fact]
