@@ -7,6 +7,7 @@ using Hyperion.Cli.Runner;
 using Hyperion.Cli.Sim;
 using Hyperion.SimBeamline;
 using Hyperion.SimBeamline.Detector;
+using Hyperion.SimBeamline.Samples;
 
 namespace Hyperion.Twin.Tests;
 
@@ -16,7 +17,7 @@ namespace Hyperion.Twin.Tests;
 /// </summary>
 public sealed class HyperionOnTwin : IAsyncDisposable
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
+    public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(6);
     private readonly ConcurrentQueue<EigerFrame> _frames = new();
     private readonly StringWriter _console = new();
 
@@ -42,12 +43,27 @@ public sealed class HyperionOnTwin : IAsyncDisposable
 
     public IReadOnlyList<EigerFrame> Frames => [.. _frames.OrderBy(f => f.ImageNumber)];
 
-    public static async Task<HyperionOnTwin> StartAsync(PvTransport transport, double speed = 10)
+    public static async Task<HyperionOnTwin> StartAsync(PvTransport transport, double speed = 10, Uri? zocaloBroker = null, SampleDefinition? sample = null, IReadOnlyList<long>? ispybSamples = null)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("hyperion-twin-").FullName;
+        string? sampleFile = null;
+        if (sample is not null)
+        {
+            sampleFile = Path.Combine(directory, "sample.json");
+            await File.WriteAllTextAsync(sampleFile, sample.ToJson());
+        }
+
         var console = new StringWriter();
         var application = await HyperionApplication.StartAsync(
-            new EnvironmentOptions { PvTransport = transport, Speed = speed, LogDirectory = Path.Combine(directory, "logs") },
+            new EnvironmentOptions
+            {
+                PvTransport = transport,
+                Speed = speed,
+                LogDirectory = Path.Combine(directory, "logs"),
+                ZocaloBroker = zocaloBroker,
+                SampleFile = sampleFile,
+                IspybSamples = ispybSamples ?? [],
+            },
             TextWriter.Synchronized(console));
         var host = await RunnerHost.StartAsync(application.Runner, application.DeviceList, application.DebugLog, application.Loggers, port: 0);
         return new HyperionOnTwin(directory, application, host);

@@ -1,0 +1,119 @@
+using Hyperion.Cli.Sim;
+using Hyperion.FakeZocalo.Ispyb;
+using Hyperion.FakeZocalo.RabbitMq.Tests;
+using Hyperion.Nexus.Dials.Tests;
+using Hyperion.Nexus.Geometry;
+using Hyperion.SimBeamline.Samples;
+
+namespace Hyperion.Twin.Tests;
+
+/// <summary>
+/// The whole unattended collection, as GDA asks Hyperion for it over REST, on the twin: robot load, pin-tip centring,
+/// OAV grid detection, the two-grid fast grid scan with the fake Zocalo's spot finding, then a 90° rotation at the
+/// centre it found. The twin knows where the crystal truly is; DIALS indexes the sweep from the master Hyperion wrote.
+/// </summary>
+[Collection("hyperion-twin")]
+public sealed class LoadCentreCollectThroughRestTests
+{
+    private const double HalfABoxMicrons = 10; // the example's grid boxes are 20 µm
+
+    [Fact]
+    public async Task A_load_centre_collect_centres_on_the_crystal_records_ispyb_and_writes_a_sweep_dials_indexes()
+    {
+        await using var hyperion = await HyperionOnTwin.StartAsync(PvTransport.InProcess, speed: 10, ispybSamples: [LoadCentreCollectParameters.SampleId]);
+        var data = Path.Combine(hyperion.Directory, "data");
+
+        var answer = await hyperion.PutAsync("/load_centre_collect_full/start", LoadCentreCollectParameters.Json(data));
+        var final = await hyperion.WaitUntilSettledAsync();
+
+        Assert.Equal("Success", (string?)answer["status"]);
+        Assert.True((string?)final["status"] == "Idle", $"ended {final.ToJsonString()}");
+        Assert.True(await MicronsFromTheCrystalAsync(hyperion) < HalfABoxMicrons, $"{await MicronsFromTheCrystalAsync(hyperion):0.0} µm from the crystal");
+
+        var sweep = hyperion.Frames.Where(f => !f.Request.IsStill).ToList();
+        Assert.Equal(180, sweep.Count);
+        Assert.All(sweep, f => Assert.True(f.Request.Transmission > 0 && Math.Abs(f.Request.OscillationDegrees - 0.5) < 0.01, $"frame {f.ImageNumber}: {f.Request}"));
+
+        await AssertIspybRecordedTheCollectionAsync(hyperion.Application.Environment.Ispyb);
+
+        var master = Path.Combine(data, "thaumatin_1.nxs");
+        Assert.True(File.Exists(master), "Hyperion's rotation NeXus callback wrote the sweep's master");
+        var work = Directory.CreateDirectory(Path.Combine(hyperion.Directory, "dials")).FullName;
+        await ExternalTool.RunAsync("dials.import", work, HyperionOnTwin.Timeout, master);
+        await ExternalTool.RunAsync("dials.find_spots", work, HyperionOnTwin.Timeout, "imported.expt", "scan_range=1,20", "nproc=2");
+        await ExternalTool.RunAsync("dials.index", work, HyperionOnTwin.Timeout, "imported.expt", "strong.refl");
+        var probe = await ExternalTool.ProbeAsync("twin_probe.py", work, "imported.expt", "strong.refl", "indexed.expt");
+        var cell = probe["unit_cell"]!.AsArray().Select(v => (double)v!).ToArray();
+        var truth = hyperion.Twin.Sample.Crystal.UnitCell;
+        double[] lengths = [.. cell[..3].Order()], expected = [.. new[] { truth.LengthA, truth.LengthB, truth.LengthC }.Order()];
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(Math.Abs(lengths[i] - expected[i]) / expected[i] < 0.01, $"cell {string.Join(", ", cell)} vs {truth}");
+        }
+    }
+
+    [Fact]
+    public async Task Over_channel_access_with_zocalo_on_rabbitmq_a_load_centre_collect_centres_on_the_crystal()
+    {
+        await using var vhost = await BrokerFixture.NewVirtualHostAsync();
+        await using var hyperion = await HyperionOnTwin.StartAsync(
+            PvTransport.ChannelAccess, speed: 10, zocaloBroker: vhost.Options.Uri, ispybSamples: [LoadCentreCollectParameters.SampleId]);
+
+        await hyperion.PutAsync("/load_centre_collect_full/start", LoadCentreCollectParameters.Json(Path.Combine(hyperion.Directory, "data")));
+        var final = await hyperion.WaitUntilSettledAsync();
+
+        Assert.True((string?)final["status"] == "Idle", $"ended {final.ToJsonString()}");
+        Assert.True(await MicronsFromTheCrystalAsync(hyperion) < HalfABoxMicrons, $"{await MicronsFromTheCrystalAsync(hyperion):0.0} µm from the crystal");
+        Assert.Equal(180, hyperion.Frames.Count(f => !f.Request.IsStill));
+    }
+
+    [Fact]
+    public async Task A_loop_without_a_crystal_in_it_warns_that_no_diffraction_was_found_and_marks_the_sample()
+    {
+        // The crystal sits half a millimetre above the loop: nothing the grid covers diffracts.
+        var thaumatin = SampleDefinition.Thaumatin;
+        var empty = thaumatin with { Crystal = thaumatin.Crystal with { PositionMm = new Vector3D(0, 0.5, 0) } };
+        await using var hyperion = await HyperionOnTwin.StartAsync(PvTransport.InProcess, speed: 10, sample: empty, ispybSamples: [LoadCentreCollectParameters.SampleId]);
+
+        await hyperion.PutAsync("/load_centre_collect_full/start", LoadCentreCollectParameters.Json(Path.Combine(hyperion.Directory, "data")));
+        var final = await hyperion.WaitUntilSettledAsync();
+
+        Assert.Equal("Warn", (string?)final["status"]);
+        Assert.Equal("CrystalNotFoundException", (string?)final["exception_type"]);
+        Assert.DoesNotContain(hyperion.Frames, f => !f.Request.IsStill);
+        var sample = await hyperion.Application.Environment.Ispyb.GetSampleAsync(LoadCentreCollectParameters.SampleId, default);
+        Assert.Equal(BLSampleStatus.ErrorSample, sample!.BlSampleStatus);
+    }
+
+    private static async Task<double> MicronsFromTheCrystalAsync(HyperionOnTwin hyperion)
+    {
+        var smargon = hyperion.Application.Environment.Devices.Smargon;
+        var truth = hyperion.Twin.Sample.Crystal.PositionMm;
+        var (x, y, z) = (await smargon.X.UserReadback.GetValueAsync(), await smargon.Y.UserReadback.GetValueAsync(), await smargon.Z.UserReadback.GetValueAsync());
+        return Math.Sqrt(Math.Pow(x - truth.X, 2) + Math.Pow(y - truth.Y, 2) + Math.Pow(z - truth.Z, 2)) * 1000;
+    }
+
+    // Two grid collections with their GridInfo in one group, the rotation in another, the robot's load, the sample.
+    private static async Task AssertIspybRecordedTheCollectionAsync(IIspybStore ispyb)
+    {
+        var collections = new List<DataCollectionRow>();
+        for (var dcid = 1; await ispyb.GetDataCollectionAsync(dcid, default) is { } row; dcid++)
+        {
+            collections.Add(row);
+        }
+
+        Assert.Equal(3, collections.Count);
+        Assert.All(collections, c => Assert.Equal(LoadCentreCollectParameters.SampleId, c.BlSampleId));
+        Assert.All(collections, c => Assert.Contains("success", c.RunStatus ?? string.Empty, StringComparison.OrdinalIgnoreCase));
+        var (grid1, grid2, rotation) = (collections[0], collections[1], collections[2]);
+        Assert.Equal(grid1.DataCollectionGroupId, grid2.DataCollectionGroupId);
+        Assert.NotNull(await ispyb.GetGridInfoAsync(grid1.DataCollectionId, default));
+        Assert.NotNull(await ispyb.GetGridInfoAsync(grid2.DataCollectionId, default));
+        Assert.NotEqual(grid1.DataCollectionGroupId, rotation.DataCollectionGroupId);
+        Assert.Equal(180, rotation.NumberOfImages);
+        Assert.Equal(0.5, rotation.AxisRange!.Value, 6);
+        var load = Assert.Single(await ispyb.GetRobotActionsForSampleAsync(LoadCentreCollectParameters.SampleId, default));
+        Assert.Equal("LOAD", load.ActionType);
+        Assert.Equal("SUCCESS", load.Status);
+    }
+}
