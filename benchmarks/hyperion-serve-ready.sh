@@ -17,7 +17,8 @@ for i in $(seq 1 "$runs"); do
     sleep 0.01
   done
   end=$(date +%s.%N)
-  kill -INT "$pid"; wait "$pid" || true
+  # SIGTERM: a background job of a non-interactive shell ignores SIGINT.
+  kill -TERM "$pid"; wait "$pid" || true
   printf 'run %d: ready after %.2f s\n' "$i" "$(echo "$end - $start" | bc)"
   rm -f "$out"
 done
