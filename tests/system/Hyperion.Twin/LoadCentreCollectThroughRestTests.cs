@@ -3,6 +3,7 @@ using Hyperion.FakeZocalo.Ispyb;
 using Hyperion.FakeZocalo.RabbitMq.Tests;
 using Hyperion.Nexus.Dials.Tests;
 using Hyperion.Nexus.Geometry;
+using Hyperion.SimBeamline.Behaviours;
 using Hyperion.SimBeamline.Samples;
 
 namespace Hyperion.Twin.Tests;
@@ -83,6 +84,26 @@ public sealed class LoadCentreCollectThroughRestTests
         Assert.DoesNotContain(hyperion.Frames, f => !f.Request.IsStill);
         var sample = await hyperion.Application.Environment.Ispyb.GetSampleAsync(LoadCentreCollectParameters.SampleId, default);
         Assert.Equal(BLSampleStatus.ErrorSample, sample!.BlSampleStatus);
+    }
+
+    [Fact]
+    public async Task A_robot_that_finds_no_pin_fails_the_load_records_the_robots_error_and_collects_nothing()
+    {
+        await using var hyperion = await HyperionOnTwin.StartAsync(PvTransport.InProcess, speed: 10, ispybSamples: [LoadCentreCollectParameters.SampleId]);
+        await hyperion.Twin.Faults.InjectAsync(new FaultDefinition { Fault = "empty_position", Puck = 4, Pin = 3 });
+
+        await hyperion.PutAsync("/load_centre_collect_full/start", LoadCentreCollectParameters.Json(Path.Combine(hyperion.Directory, "data")));
+        var final = await hyperion.WaitUntilSettledAsync();
+
+        // As mx-bluesky: the robot's failed status fails the experiment (not a sample warning), and ISPyB records why.
+        Assert.Equal("Failed", (string?)final["status"]);
+        Assert.Contains("Pin was not detected", (string?)final["message"], StringComparison.Ordinal);
+        var ispyb = hyperion.Application.Environment.Ispyb;
+        var load = Assert.Single(await ispyb.GetRobotActionsForSampleAsync(LoadCentreCollectParameters.SampleId, default));
+        Assert.Equal(("LOAD", "ERROR"), (load.ActionType, load.Status));
+        Assert.Contains("Pin was not detected", load.Message, StringComparison.Ordinal);
+        Assert.Equal(BLSampleStatus.ErrorBeamline, (await ispyb.GetSampleAsync(LoadCentreCollectParameters.SampleId, default))!.BlSampleStatus);
+        Assert.Empty(hyperion.Frames);
     }
 
     private static async Task<double> MicronsFromTheCrystalAsync(HyperionOnTwin hyperion)
