@@ -45,7 +45,7 @@ public sealed class SimulatedBeamline : IAsyncDisposable
         // IN4; the Zebra's auto-shutter gate drives the sample shutter.
         GridScan.Triggered += point => Zebra.PulseInput(3, point);
         GridScan.RunningChanged += running => Zebra.SetInput(4, running);
-        Zebra.AutoShutterChanged += SampleShutter.FollowZebra;
+        Zebra.AutoShutterChanged += open => SampleShutter.FollowZebra(open, Zebra.ShutterGateChangedAt);
         Eiger = new EigerSimulation(records, definition.Prefixes.Beamline, sample, Beam, Smargon) { Shutter = SampleShutter.Timeline };
         Zebra.DetectorTriggered += Eiger.Trigger;
         Faults = new FaultInjector(records, Synchrotron, Robot, Provider, Eiger);

@@ -4,10 +4,10 @@ namespace Hyperion.SimBeamline.Behaviours;
 
 /// <summary>
 /// The Zebra-controlled sample shutter: in manual mode (CTRL1) the position (STA) follows the manual demand (CTRL2)
-/// after <see cref="MoveTime"/>; in auto mode the Zebra's auto-shutter gate drives it (<see cref="FollowZebra"/>)
+/// after <see cref="MoveTime"/>; in auto mode the Zebra's auto-shutter gate drives it (<see cref="FollowZebra(bool, long?)"/>)
 /// and the manual demand is ignored.
 /// </summary>
-public sealed class SampleShutterSimulation : TwinController<(bool FromZebra, double Demand)>
+public sealed class SampleShutterSimulation : TwinController<(bool FromZebra, double Demand, long At)>
 {
     private readonly TwinPvWriter _shutter;
     private readonly TimeProvider _time;
@@ -21,7 +21,7 @@ public sealed class SampleShutterSimulation : TwinController<(bool FromZebra, do
         Timeline = new ShutterTimeline(_shutter.Get("STA").GetDouble() != 0);
 
         // Under the database's lock: read only the record given.
-        _shutter.Record("CTRL2").Processed += record => Post((false, record.ValueField.Number));
+        _shutter.Record("CTRL2").Processed += record => Post((false, record.ValueField.Number, _time.GetTimestamp()));
         Start();
     }
 
@@ -32,20 +32,30 @@ public sealed class SampleShutterSimulation : TwinController<(bool FromZebra, do
     public TimeSpan MoveTime { get; init; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>The Zebra's auto-shutter gate changed: in auto mode the shutter follows it.</summary>
-    public void FollowZebra(bool open) => Post((true, open ? 1 : 0));
+    public void FollowZebra(bool open) => FollowZebra(open, null);
+
+    /// <summary>As <see cref="FollowZebra(bool)"/>, for a gate that changed at <paramref name="at"/> (null: now).</summary>
+    public void FollowZebra(bool open, long? at) => Post((true, open ? 1 : 0, at ?? _time.GetTimestamp()));
 
     /// <inheritdoc/>
-    protected override async Task HandleAsync((bool FromZebra, double Demand) command, CancellationToken cancellationToken)
+    protected override async Task HandleAsync((bool FromZebra, double Demand, long At) command, CancellationToken cancellationToken)
     {
-        var (fromZebra, demand) = command;
+        var (fromZebra, demand, at) = command;
         var auto = _shutter.Get("CTRL1").GetDouble() != 0;
         if (auto != fromZebra)
         {
             return;
         }
 
-        await Task.Delay(MoveTime, _time, cancellationToken).ConfigureAwait(false);
+        // The blades arrive MoveTime after the demand, however late this controller gets to it: the timeline says when.
+        var arrives = at + (long)(MoveTime.TotalSeconds * _time.TimestampFrequency);
+        var wait = _time.GetElapsedTime(_time.GetTimestamp(), arrives);
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+        }
+
         await _shutter.SetAsync("STA", demand, cancellationToken).ConfigureAwait(false);
-        Timeline.Record(_time.GetTimestamp(), demand != 0);
+        Timeline.Record(arrives, demand != 0);
     }
 }

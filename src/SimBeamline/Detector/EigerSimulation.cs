@@ -132,7 +132,7 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
     public void FailArms(int count) => Interlocked.Exchange(ref _armsToFail, Math.Max(0, count));
 
     /// <summary>An external trigger (the Zebra's detector output).</summary>
-    public void Trigger(ZebraTrigger trigger) => Post(new EigerCommand(EigerCommandKind.Trigger, Context: trigger.Context));
+    public void Trigger(ZebraTrigger trigger) => Post(new EigerCommand(EigerCommandKind.Trigger, Context: trigger));
 
     /// <inheritdoc/>
     protected override async Task InitializeAsync(CancellationToken cancellationToken)
@@ -187,7 +187,8 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
                 break;
             case EigerCommandKind.Trigger when _armed && _triggersLeft > 0 && (int)Number("CAM:TriggerMode") >= 2:
                 _triggersLeft--;
-                Expose(command.Context, last: _triggersLeft == 0);
+                var trigger = (ZebraTrigger)command.Context!;
+                Expose(trigger.Context, last: _triggersLeft == 0, trigger.Timestamp);
                 break;
             case EigerCommandKind.FrameWritten:
                 await FrameWrittenAsync((int)command.Number, cancellationToken).ConfigureAwait(false);
@@ -341,7 +342,7 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
 
     // One trigger: a grid point gives one still where it put the sample; otherwise NumImages frames at
     // AcquirePeriod, each integrating omega as it turns during the exposure.
-    private void Expose(object? context, bool last)
+    private void Expose(object? context, bool last, long? at = null)
     {
         var exposure = Math.Max(Number("CAM:AcquireTime"), 1e-6);
         var period = Math.Max(Number("CAM:AcquirePeriod"), exposure);
@@ -364,22 +365,25 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
         _exposing ??= new CancellationTokenSource();
         var previous = _series;
         var token = _exposing.Token;
-        _series = SeriesAfterAsync(previous, images, exposure, period, beam, last, token);
+        // A series starts when its trigger came (when the Zebra says), unless it waits for the one before it.
+        var start = previous.IsCompleted ? at : null;
+        _series = SeriesAfterAsync(previous, images, exposure, period, beam, last, start, token);
     }
 
-    private async Task SeriesAfterAsync(Task previous, int images, double exposure, double period, (BeamGeometry Beam, double Transmission) beam, bool last, CancellationToken cancellationToken)
+    private async Task SeriesAfterAsync(Task previous, int images, double exposure, double period, (BeamGeometry Beam, double Transmission) beam, bool last, long? start, CancellationToken cancellationToken)
     {
         await previous.ConfigureAwait(false);
-        await ExposeSeriesAsync(images, exposure, period, beam, last, cancellationToken).ConfigureAwait(false);
+        await ExposeSeriesAsync(images, exposure, period, beam, last, start, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task ExposeSeriesAsync(int images, double exposure, double period, (BeamGeometry Beam, double Transmission) beam, bool last, CancellationToken cancellationToken)
+    private async Task ExposeSeriesAsync(int images, double exposure, double period, (BeamGeometry Beam, double Transmission) beam, bool last, long? triggeredAt, CancellationToken cancellationToken)
     {
         try
         {
             // Frame i is exposed over [t0 + i·period, t0 + i·period + exposure] exactly; the timer only says when it
             // is over, and omega is read along its motion at those instants.
-            var t0 = _time.GetTimestamp();
+            var now = _time.GetTimestamp();
+            var t0 = triggeredAt is { } due && due <= now ? due : now;
             long Stamp(double seconds) => t0 + (long)(seconds * _time.TimestampFrequency);
             for (var i = 0; i < images; i++)
             {

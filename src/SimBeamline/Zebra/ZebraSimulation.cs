@@ -38,6 +38,8 @@ public sealed class ZebraSimulation : TwinController<ZebraCommand>
     private bool _detectorLevel;
     private bool? _shutterLevel;
     private object? _pulseContext;
+    private long? _pulseAt;
+    private long? _gateChangedAt;
 
     /// <summary>Starts the Zebra at <paramref name="prefix"/> (e.g. BL03S-EA-ZEBRA-01:), following the smargon at <paramref name="smargonPrefix"/>.</summary>
     /// <param name="records">The twin's records.</param>
@@ -83,6 +85,12 @@ public sealed class ZebraSimulation : TwinController<ZebraCommand>
 
     /// <summary>The auto-shutter AND gate changed level (true: open).</summary>
     public event Action<bool>? AutoShutterChanged;
+
+    /// <summary>
+    /// When the auto-shutter gate last changed on the twin's clock, counting back the lateness of a position gate
+    /// noticed between readbacks (read it in <see cref="AutoShutterChanged"/>).
+    /// </summary>
+    public long ShutterGateChangedAt { get; private set; }
 
     /// <summary>True while the position compare is armed.</summary>
     public bool IsArmed => Volatile.Read(ref _armed);
@@ -159,6 +167,7 @@ public sealed class ZebraSimulation : TwinController<ZebraCommand>
                 break;
             case ZebraCommandKind.PulseLevel when (int)command.Number == _gateGeneration && _gate:
                 _pulse = command.Level;
+                _pulseAt = command.Context as long?;
                 break;
             case ZebraCommandKind.TimeGateOpen when (int)command.Number == _timeGate && _armed:
                 SetGate(true);
@@ -289,6 +298,7 @@ public sealed class ZebraSimulation : TwinController<ZebraCommand>
         }
 
         _gate = open;
+        _gateChangedAt = _time.GetTimestamp() - (long)(lateSeconds * _time.TimestampFrequency);
         _pulse = false;
         _positionPulses = 0;
         StopPulses();
@@ -298,7 +308,7 @@ public sealed class ZebraSimulation : TwinController<ZebraCommand>
             if (Choice("PC_PULSE_SEL") == 1)
             {
                 _pulseTrain = new CancellationTokenSource();
-                _ = RunTimePulsesAsync(_gateGeneration, Number("PC_PULSE_START") - lateSeconds, Number("PC_PULSE_WID"), Number("PC_PULSE_STEP"), (int)Number("PC_PULSE_MAX"), _pulseTrain.Token);
+                _ = RunTimePulsesAsync(_gateGeneration, _time.GetTimestamp(), Number("PC_PULSE_START") - lateSeconds, Number("PC_PULSE_WID"), Number("PC_PULSE_STEP"), (int)Number("PC_PULSE_MAX"), _pulseTrain.Token);
             }
         }
     }
@@ -310,8 +320,9 @@ public sealed class ZebraSimulation : TwinController<ZebraCommand>
         _pulseTrain = null;
     }
 
-    // Time pulses while the gate is open: the first after `start` seconds, each `width` long, every `step`.
-    private async Task RunTimePulsesAsync(int generation, double start, double width, double step, int max, CancellationToken cancellationToken)
+    // Time pulses while the gate is open: the first `start` seconds after `origin`, each `width` long, every `step`; each
+    // rising edge carries the instant it was due, however late the timer that raises it fires.
+    private async Task RunTimePulsesAsync(int generation, long origin, double start, double width, double step, int max, CancellationToken cancellationToken)
     {
         try
         {
@@ -320,7 +331,8 @@ public sealed class ZebraSimulation : TwinController<ZebraCommand>
             await Task.Delay(TimeSpan.FromSeconds(Math.Max(start, 0)), _time, cancellationToken).ConfigureAwait(false);
             for (var n = 0; max <= 0 || n < max; n++)
             {
-                Post(new ZebraCommand(ZebraCommandKind.PulseLevel, generation, true));
+                var due = origin + (long)((Math.Max(start, 0) + (n * step)) * _time.TimestampFrequency);
+                Post(new ZebraCommand(ZebraCommandKind.PulseLevel, generation, true, due));
                 await Task.Delay(high, _time, cancellationToken).ConfigureAwait(false);
                 Post(new ZebraCommand(ZebraCommandKind.PulseLevel, generation, false));
                 if (step <= 0)
@@ -342,10 +354,17 @@ public sealed class ZebraSimulation : TwinController<ZebraCommand>
     private void Evaluate(object? context)
     {
         _pulseContext = context;
+        if (context is not null)
+        {
+            // An input pulse, not the position gate, is what changes now.
+            _gateChangedAt = null;
+        }
+
         var detector = Signal((int)Number($"OUT{_detectorOutput}_TTL"), 0);
         if (detector && !_detectorLevel)
         {
-            DetectorTriggered?.Invoke(new ZebraTrigger((int)Number($"OUT{_detectorOutput}_TTL"), _pulseContext));
+            var source = (int)Number($"OUT{_detectorOutput}_TTL");
+            DetectorTriggered?.Invoke(new ZebraTrigger(source, _pulseContext, source == 31 && _pulse ? _pulseAt : null));
         }
 
         _detectorLevel = detector;
@@ -353,6 +372,8 @@ public sealed class ZebraSimulation : TwinController<ZebraCommand>
         if (shutter != _shutterLevel)
         {
             _shutterLevel = shutter;
+            ShutterGateChangedAt = _gateChangedAt ?? _time.GetTimestamp();
+            _gateChangedAt = null;
             AutoShutterChanged?.Invoke(shutter);
         }
     }

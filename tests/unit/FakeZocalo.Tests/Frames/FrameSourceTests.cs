@@ -136,12 +136,12 @@ public sealed class FrameSourceTests
     }
 
     [Fact]
-    public async Task A_frame_past_the_end_of_a_master_is_refused()
+    public async Task A_frame_past_the_end_of_the_data_files_a_master_links_is_refused()
     {
         using var collection = new TestCollection();
         using var source = await FrameSource.OpenAsync(collection.MasterPath);
         var error = await Assert.ThrowsAsync<FrameException>(() => source.ReadFrameAsync(3));
-        Assert.Contains("has 3 frames", error.Message, StringComparison.Ordinal);
+        Assert.Contains("hold 3 frames", error.Message, StringComparison.Ordinal);
         Assert.Equal(4, error.FrameNumber);
     }
 

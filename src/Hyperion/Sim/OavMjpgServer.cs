@@ -1,6 +1,8 @@
 using System.Net;
 using Hyperion.ChannelAccess.SoftIoc.Database;
+using Hyperion.Cli.Runner;
 using Hyperion.SimBeamline.Behaviours;
+using Hyperion.SimBeamline.Oav;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -10,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Hyperion.SimBeamline.Oav;
+namespace Hyperion.Cli.Sim;
 
 /// <summary>
 /// The twin OAV's MJPG server, as areaDetector's ffmpegServer serves a camera: <c>/{stream}.jpg</c> is the newest

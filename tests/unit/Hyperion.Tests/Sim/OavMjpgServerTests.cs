@@ -1,9 +1,11 @@
 using System.Text;
+using Hyperion.Cli.Sim;
 using Hyperion.Devices.Mx.Oav;
+using Hyperion.SimBeamline;
 using Hyperion.SimBeamline.Behaviours;
 using Hyperion.SimBeamline.Oav;
 
-namespace Hyperion.SimBeamline.Tests.Oav;
+namespace Hyperion.Cli.Tests.Sim;
 
 /// <summary>The twin OAV's MJPG server: the frame dodal's snapshot devices fetch, and the stream a viewer watches.</summary>
 public sealed class OavMjpgServerTests : IAsyncLifetime
