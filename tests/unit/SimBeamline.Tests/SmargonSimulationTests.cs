@@ -71,8 +71,9 @@ public sealed class SmargonSimulationTests : IAsyncLifetime
     {
         await _smargon.X.MoveToAsync(0.2).WaitAsync(Timeout);
         await _smargon.StubOffsets.SetAsync(StubPosition.CurrentAsCenter).WaitAsync(Timeout);
-        var frame = await _twin.Oav.WaitForFrameAsync(f => f.View.StageMm.X > 0.199).WaitAsync(Timeout);
-        Assert.Equal(0.2, frame.View.StageMm.X, 4);
+        // A frame from the end of the move (the camera renders while it runs), and it stays there with x reading 0.
+        var frame = await _twin.Oav.WaitForFrameAsync(f => Math.Abs(f.View.StageMm.X - 0.2) < 1e-6).WaitAsync(Timeout);
+        Assert.Equal(0.2, frame.View.StageMm.X, 6);
         Assert.Equal(0.2, _twin.Smargon.ToPhysical(new Vector3D(0, 0, 0)).X, 6);
     }
 
