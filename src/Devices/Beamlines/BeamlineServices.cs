@@ -12,6 +12,9 @@ public sealed record BeamlineServices
     /// <summary>Zocalo results for the zocalo device.</summary>
     public IZocaloResultsSource? ZocaloResults { get; init; }
 
+    /// <summary>How long the zocalo device waits for results; null for dodal's 180 s.</summary>
+    public TimeSpan? ZocaloTimeout { get; init; }
+
     /// <summary>OAV images for pin-tip detection.</summary>
     public IOavImageSource? OavImages { get; init; }
 }

@@ -64,7 +64,7 @@ public static class I03Beamline
         yield return new("sample_shutter", b => new ZebraShutter($"{Bl(b)}-EA-SHTR-01:"), absent);
         yield return new("flux", b => new Flux($"{Bl(b)}-MO-FLUX-01:"), absent);
         yield return new("xbpm_feedback", b => new XbpmFeedback($"{Bl(b)}-EA-FDBK-01:", b.Get<Baton>("baton")));
-        yield return new("zocalo", _ => new ZocaloResults(services.ZocaloResults ?? new UnconfiguredZocaloResultsSource()));
+        yield return new("zocalo", _ => new ZocaloResults(services.ZocaloResults ?? new UnconfiguredZocaloResultsSource(), timeout: services.ZocaloTimeout));
         yield return new("robot", b => new BartRobot($"{Bl(b)}-MO-ROBOT-01:"));
         yield return new("thawer", b => new Thawer($"{Bl(b)}-EA-THAW-01"));
         yield return new("lower_gonio", b => new XyzStage($"{Bl(b)}-MO-GONP-01:"));

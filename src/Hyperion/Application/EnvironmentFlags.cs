@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Hyperion.Cli.Sim;
+using Hyperion.Devices.Mx.Zocalo;
 
 namespace Hyperion.Cli.Application;
 
@@ -18,6 +19,9 @@ public sealed class EnvironmentFlags
 
     /// <summary>--zocalo.</summary>
     public Option<string> Zocalo { get; } = new("--zocalo") { Description = "The Zocalo bus: memory (in-process) or a RabbitMQ URI amqp://user:password@host:5672/vhost.", DefaultValueFactory = _ => "memory" };
+
+    /// <summary>--zocalo-timeout.</summary>
+    public Option<double> ZocaloTimeout { get; } = new("--zocalo-timeout") { Description = "Seconds to wait for Zocalo's results after a grid scan before failing the centring (dodal's 180 by default).", DefaultValueFactory = _ => ZocaloConstants.DefaultTimeout.TotalSeconds };
 
     /// <summary>--speed.</summary>
     public Option<double> Speed { get; } = new("--speed") { Description = "Run the twin's clock this many times faster than real time.", DefaultValueFactory = _ => 1.0 };
@@ -47,7 +51,7 @@ public sealed class EnvironmentFlags
     public Option<long[]> IspybSample { get; } = new("--ispyb-sample") { Description = "A BLSample id to register in the twin's ISPyB at start, as the user office would (repeatable; `run` registers its parameters' sample_id itself).", AllowMultipleArgumentsPerToken = true };
 
     /// <summary>Every flag, to add to a command.</summary>
-    public IEnumerable<Option> All => [Sim, Beamline, PvTransport, Zocalo, Speed, Ispyb, IspybSample, Sample, LogDir, Dev, VerboseEventLogging, SkipStartupConnection, OtlpEndpoint];
+    public IEnumerable<Option> All => [Sim, Beamline, PvTransport, Zocalo, ZocaloTimeout, Speed, Ispyb, IspybSample, Sample, LogDir, Dev, VerboseEventLogging, SkipStartupConnection, OtlpEndpoint];
 
     /// <summary>Reads the flags; throws <see cref="ArgumentException"/> naming the flag that is wrong.</summary>
     public EnvironmentOptions Read(ParseResult parse)
@@ -71,12 +75,19 @@ public sealed class EnvironmentFlags
             throw new ArgumentException($"--speed: {speed.ToString(CultureInfo.InvariantCulture)} is not a positive number.");
         }
 
+        var zocaloTimeout = parse.GetValue(ZocaloTimeout);
+        if (!double.IsFinite(zocaloTimeout) || zocaloTimeout <= 0 || zocaloTimeout > TimeSpan.MaxValue.TotalSeconds / 2)
+        {
+            throw new ArgumentException($"--zocalo-timeout: {zocaloTimeout.ToString(CultureInfo.InvariantCulture)} is not a positive number of seconds.");
+        }
+
         return new EnvironmentOptions
         {
             Sim = parse.GetValue(Sim),
             Beamline = beamline,
             PvTransport = transport,
             ZocaloBroker = Broker(parse.GetValue(Zocalo)!),
+            ZocaloTimeout = TimeSpan.FromSeconds(zocaloTimeout),
             Speed = speed,
             IspybPath = parse.GetValue(Ispyb),
             SampleFile = parse.GetValue(Sample),

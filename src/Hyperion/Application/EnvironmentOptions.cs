@@ -1,4 +1,5 @@
 using Hyperion.Cli.Sim;
+using Hyperion.Devices.Mx.Zocalo;
 
 namespace Hyperion.Cli.Application;
 
@@ -16,6 +17,9 @@ public sealed record EnvironmentOptions
 
     /// <summary>The Zocalo broker, or null for the in-memory bus.</summary>
     public Uri? ZocaloBroker { get; init; }
+
+    /// <summary>How long the zocalo device waits for results after a grid scan (dodal's 180 s by default).</summary>
+    public TimeSpan ZocaloTimeout { get; init; } = ZocaloConstants.DefaultTimeout;
 
     /// <summary>The twin's clock speed.</summary>
     public double Speed { get; init; } = 1.0;

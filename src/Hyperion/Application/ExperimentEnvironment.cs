@@ -66,6 +66,7 @@ public sealed class ExperimentEnvironment : IAsyncDisposable
                     Beamline = options.Beamline,
                     PvTransport = options.PvTransport,
                     ZocaloBroker = options.ZocaloBroker,
+                    ZocaloTimeout = options.ZocaloTimeout,
                     Speed = options.Speed,
                     IspybPath = options.IspybPath,
                     Sample = options.SampleFile is null ? null : SampleDefinition.Load(options.SampleFile),
@@ -101,6 +102,7 @@ public sealed class ExperimentEnvironment : IAsyncDisposable
             {
                 ZocaloResults = new TransportZocaloResultsSource(zocalo, loggers.CreateLogger<TransportZocaloResultsSource>()),
                 OavImages = new CaOavImageSource(client, prefix + "-DI-OAV-01:"),
+                ZocaloTimeout = options.ZocaloTimeout,
             };
             var devices = await HyperionDevices.CreateAsync(
                 options.Beamline,

@@ -136,6 +136,7 @@ public sealed class TwinEnvironment : IAsyncDisposable
         {
             ZocaloResults = new TransportZocaloResultsSource(ZocaloTransport, loggers.CreateLogger<TransportZocaloResultsSource>()),
             OavImages = oavImages,
+            ZocaloTimeout = Options.ZocaloTimeout,
         };
         Devices = await HyperionDevices.CreateAsync(
             Options.Beamline,

@@ -1,3 +1,4 @@
+using Hyperion.Devices.Mx.Zocalo;
 using Hyperion.SimBeamline.Samples;
 
 namespace Hyperion.Cli.Sim;
@@ -13,6 +14,9 @@ public sealed record TwinEnvironmentOptions
 
     /// <summary>The Zocalo broker (amqp://...), or null for the in-memory bus.</summary>
     public Uri? ZocaloBroker { get; init; }
+
+    /// <summary>How long the zocalo device waits for results (real time, as dodal's).</summary>
+    public TimeSpan ZocaloTimeout { get; init; } = ZocaloConstants.DefaultTimeout;
 
     /// <summary>How many times faster than real time the twin's clock runs.</summary>
     public double Speed { get; init; } = 1.0;

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Hyperion.Cli.Application;
 using Hyperion.Cli.Runner;
 using Hyperion.Cli.Sim;
+using Hyperion.Devices.Mx.Zocalo;
 using Hyperion.SimBeamline;
 using Hyperion.SimBeamline.Detector;
 using Hyperion.SimBeamline.Samples;
@@ -43,7 +44,7 @@ public sealed class HyperionOnTwin : IAsyncDisposable
 
     public IReadOnlyList<EigerFrame> Frames => [.. _frames.OrderBy(f => f.ImageNumber)];
 
-    public static async Task<HyperionOnTwin> StartAsync(PvTransport transport, double speed = 10, Uri? zocaloBroker = null, SampleDefinition? sample = null, IReadOnlyList<long>? ispybSamples = null)
+    public static async Task<HyperionOnTwin> StartAsync(PvTransport transport, double speed = 10, Uri? zocaloBroker = null, SampleDefinition? sample = null, IReadOnlyList<long>? ispybSamples = null, TimeSpan? zocaloTimeout = null)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("hyperion-twin-").FullName;
         string? sampleFile = null;
@@ -63,6 +64,7 @@ public sealed class HyperionOnTwin : IAsyncDisposable
                 ZocaloBroker = zocaloBroker,
                 SampleFile = sampleFile,
                 IspybSamples = ispybSamples ?? [],
+                ZocaloTimeout = zocaloTimeout ?? ZocaloConstants.DefaultTimeout,
             },
             TextWriter.Synchronized(console));
         var host = await RunnerHost.StartAsync(application.Runner, application.DeviceList, application.DebugLog, application.Loggers, port: 0);

@@ -1,4 +1,5 @@
 using Hyperion.Cli.Sim;
+using Hyperion.FakeZocalo.Faults;
 using Hyperion.FakeZocalo.Ispyb;
 using Hyperion.FakeZocalo.RabbitMq.Tests;
 using Hyperion.Nexus.Dials.Tests;
@@ -104,6 +105,56 @@ public sealed class LoadCentreCollectThroughRestTests
         Assert.Contains("Pin was not detected", load.Message, StringComparison.Ordinal);
         Assert.Equal(BLSampleStatus.ErrorBeamline, (await ispyb.GetSampleAsync(LoadCentreCollectParameters.SampleId, default))!.BlSampleStatus);
         Assert.Empty(hyperion.Frames);
+        await AssertEveryMotorStoppedAsync(hyperion);
+    }
+
+    [Fact]
+    public async Task A_zocalo_that_never_answers_fails_the_centring_stops_the_motors_and_marks_the_grid_collections_unsuccessful()
+    {
+        await using var hyperion = await HyperionOnTwin.StartAsync(
+            PvTransport.InProcess, speed: 10, ispybSamples: [LoadCentreCollectParameters.SampleId], zocaloTimeout: TimeSpan.FromSeconds(5));
+        hyperion.Application.Environment.Twin!.Zocalo.Faults.Set(new ZocaloFault(string.Empty, ZocaloFaultKind.NoReply));
+
+        await hyperion.PutAsync("/load_centre_collect_full/start", LoadCentreCollectParameters.Json(Path.Combine(hyperion.Directory, "data")));
+        var final = await hyperion.WaitUntilSettledAsync();
+
+        Assert.Equal("Failed", (string?)final["status"]);
+        // As bluesky: the zocalo device's failed trigger status surfaces as FailedStatus, carrying dodal's reason.
+        Assert.Equal("FailedStatus", (string?)final["exception_type"]);
+        Assert.Contains("Timed out waiting for Zocalo results", (string?)final["message"], StringComparison.Ordinal);
+        await AssertEveryMotorStoppedAsync(hyperion);
+        Assert.False(hyperion.Twin.Eiger.IsArmed);
+        Assert.DoesNotContain(hyperion.Frames, f => !f.Request.IsStill);
+        var ispyb = hyperion.Application.Environment.Ispyb;
+        var grids = await CollectionsAsync(ispyb);
+        Assert.Equal(2, grids.Count);
+        Assert.All(grids, g => Assert.Contains("Unsuccessful", g.RunStatus ?? string.Empty, StringComparison.Ordinal));
+        Assert.Equal(BLSampleStatus.ErrorBeamline, (await ispyb.GetSampleAsync(LoadCentreCollectParameters.SampleId, default))!.BlSampleStatus);
+
+        // The runner is free again: the next experiment starts and runs.
+        var next = await hyperion.PutAsync("/rotation_scan/start", RotationParameters.Json(Path.Combine(hyperion.Directory, "data"), widthDeg: 5, incrementDeg: 0.5, exposureS: 0.01));
+        Assert.Equal("Success", (string?)next["status"]);
+        Assert.Equal("Idle", (string?)(await hyperion.WaitUntilSettledAsync())["status"]);
+    }
+
+    private static async Task AssertEveryMotorStoppedAsync(HyperionOnTwin hyperion)
+    {
+        var smargon = hyperion.Application.Environment.Devices.Smargon;
+        foreach (var motor in new[] { smargon.X, smargon.Y, smargon.Z, smargon.Omega })
+        {
+            Assert.Equal(1, await motor.MotorDoneMove.GetValueAsync());
+        }
+    }
+
+    private static async Task<List<DataCollectionRow>> CollectionsAsync(IIspybStore ispyb)
+    {
+        var collections = new List<DataCollectionRow>();
+        for (var dcid = 1; await ispyb.GetDataCollectionAsync(dcid, default) is { } row; dcid++)
+        {
+            collections.Add(row);
+        }
+
+        return collections;
     }
 
     private static async Task<double> MicronsFromTheCrystalAsync(HyperionOnTwin hyperion)
@@ -117,12 +168,7 @@ public sealed class LoadCentreCollectThroughRestTests
     // Two grid collections with their GridInfo in one group, the rotation in another, the robot's load, the sample.
     private static async Task AssertIspybRecordedTheCollectionAsync(IIspybStore ispyb)
     {
-        var collections = new List<DataCollectionRow>();
-        for (var dcid = 1; await ispyb.GetDataCollectionAsync(dcid, default) is { } row; dcid++)
-        {
-            collections.Add(row);
-        }
-
+        var collections = await CollectionsAsync(ispyb);
         Assert.Equal(3, collections.Count);
         Assert.All(collections, c => Assert.Equal(LoadCentreCollectParameters.SampleId, c.BlSampleId));
         Assert.All(collections, c => Assert.Contains("success", c.RunStatus ?? string.Empty, StringComparison.OrdinalIgnoreCase));

@@ -52,5 +52,7 @@ public sealed class RotationThroughRestTests
         Assert.True(await omega.UserReadback.GetValueAsync() < 170, "the sweep should not have reached its end");
         await HyperionOnTwin.WaitForAsync(() => !hyperion.Twin.Eiger.IsArmed, "the detector to be disarmed");
         Assert.True(hyperion.Frames.Count < 360);
+        var collection = await hyperion.Application.Environment.Ispyb.GetDataCollectionAsync(1, default);
+        Assert.Contains("Unsuccessful", collection!.RunStatus ?? string.Empty, StringComparison.Ordinal);
     }
 }

@@ -29,6 +29,7 @@ public sealed class EnvironmentFlagsTests
         Assert.Null(options.ZocaloBroker);
         Assert.Equal(1.0, options.Speed);
         Assert.Null(options.IspybPath);
+        Assert.Equal(TimeSpan.FromSeconds(180), options.ZocaloTimeout);
     }
 
     [Fact]
@@ -36,7 +37,7 @@ public sealed class EnvironmentFlagsTests
     {
         var options = Read(
             "--sim", "false", "--beamline", "i03", "--pv-transport", "ca", "--zocalo", "amqp://guest:guest@localhost:5672/zocalo", "--speed", "10",
-            "--ispyb", "/tmp/i.sqlite", "--log-dir", "/tmp/logs", "--dev", "--verbose-event-logging", "--skip-startup-connection",
+            "--zocalo-timeout", "7.5", "--ispyb", "/tmp/i.sqlite", "--log-dir", "/tmp/logs", "--dev", "--verbose-event-logging", "--skip-startup-connection",
             "--otlp-endpoint", "http://localhost:4318/v1/traces");
 
         Assert.False(options.Sim);
@@ -44,6 +45,7 @@ public sealed class EnvironmentFlagsTests
         Assert.Equal(PvTransport.ChannelAccess, options.PvTransport);
         Assert.Equal(new Uri("amqp://guest:guest@localhost:5672/zocalo"), options.ZocaloBroker);
         Assert.Equal(10, options.Speed);
+        Assert.Equal(TimeSpan.FromSeconds(7.5), options.ZocaloTimeout);
         Assert.Equal("/tmp/i.sqlite", options.IspybPath);
         Assert.Equal("/tmp/logs", options.LogDirectory);
         Assert.True(options.Dev && options.VerboseEventLogging && options.SkipStartupConnection);
@@ -55,6 +57,7 @@ public sealed class EnvironmentFlagsTests
     [InlineData("--pv-transport", "pva", "--pv-transport")]
     [InlineData("--zocalo", "http://localhost", "--zocalo")]
     [InlineData("--speed", "0", "--speed")]
+    [InlineData("--zocalo-timeout", "-1", "--zocalo-timeout")]
     [InlineData("--otlp-endpoint", "localhost:4318", "--otlp-endpoint")]
     public void A_bad_value_is_refused_naming_its_flag(string flag, string value, string named)
     {
