@@ -37,6 +37,7 @@ public sealed class LoadCentreCollectThroughRestTests
         Assert.All(sweep, f => Assert.True(f.Request.Transmission > 0 && Math.Abs(f.Request.OscillationDegrees - 0.5) < 0.01, $"frame {f.ImageNumber}: {f.Request}"));
 
         await AssertIspybRecordedTheCollectionAsync(hyperion.Application.Environment.Ispyb);
+        await AssertDialsSeesTheGridHitsWhereTheTwinPutThemAsync(hyperion, Path.Combine(data, "xraycentring"));
 
         var master = Path.Combine(data, "thaumatin_1.nxs");
         Assert.True(File.Exists(master), "Hyperion's rotation NeXus callback wrote the sweep's master");
@@ -135,6 +136,45 @@ public sealed class LoadCentreCollectThroughRestTests
         var next = await hyperion.PutAsync("/rotation_scan/start", RotationParameters.Json(Path.Combine(hyperion.Directory, "data"), widthDeg: 5, incrementDeg: 0.5, exposureS: 0.01));
         Assert.Equal("Success", (string?)next["status"]);
         Assert.Equal("Idle", (string?)(await hyperion.WaitUntilSettledAsync())["status"]);
+    }
+
+    // Both grids' masters (the second's frames start after the first's in the one data file) open in DIALS, hold one
+    // image per grid box, and DIALS finds the diffraction on the frames where the twin says the beam met the crystal.
+    // Spot finding covers 21 frames about each grid's brightest one: all 600 would take DIALS minutes on two cores.
+    private static async Task AssertDialsSeesTheGridHitsWhereTheTwinPutThemAsync(HyperionOnTwin hyperion, string directory)
+    {
+        var ispyb = hyperion.Application.Environment.Ispyb;
+        var grids = (await CollectionsAsync(ispyb)).Take(2).ToList();
+        var masters = Directory.GetFiles(directory, "*.nxs").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(2, masters.Count);
+        var stills = hyperion.Frames.Where(f => f.Request.IsStill).OrderBy(f => f.ImageNumber).ToList();
+        var first = 0;
+        for (var g = 0; g < 2; g++)
+        {
+            var info = (await ispyb.GetGridInfoAsync(grids[g].DataCollectionId, default))!;
+            var points = info.StepsX!.Value * info.StepsY!.Value;
+            var frames = stills.Skip(first).Take(points).ToList();
+            first += points;
+            var work = Directory.CreateDirectory(Path.Combine(hyperion.Directory, $"dials-grid{g + 1}")).FullName;
+            var import = await ExternalTool.RunAsync("dials.import", work, HyperionOnTwin.Timeout, masters[g]);
+            Assert.Contains($"num images: {points}", import, StringComparison.Ordinal);
+
+            var brightest = frames.IndexOf(frames.MaxBy(f => f.Truth.IlluminatedFraction)!);
+            var (from, to) = (Math.Max(0, brightest - 10), Math.Min(points - 1, brightest + 10));
+            await ExternalTool.RunAsync("dials.find_spots", work, HyperionOnTwin.Timeout, "imported.expt", $"scan_range={from + 1},{to + 1}", "nproc=2");
+            var probe = await ExternalTool.ProbeAsync("twin_probe.py", work, "imported.expt", "strong.refl");
+            var spots = probe["spots_per_image"]!.AsArray().Select(v => (int)v!).ToArray();
+            var window = Enumerable.Range(from, to - from + 1).ToList();
+            var table = string.Join(", ", window.Select(i => $"{i + 1}:{frames[i].Truth.IlluminatedFraction:0.###}/{spots[i]}"));
+            var strongest = window.MaxBy(i => spots[i]);
+            Assert.True(spots[strongest] >= 10, $"grid {g + 1}: DIALS found no frame with diffraction near image {brightest + 1}: {table}");
+            Assert.True(
+                frames[strongest].Truth.IlluminatedFraction >= 0.5 * frames[brightest].Truth.IlluminatedFraction,
+                $"grid {g + 1}: DIALS's strongest image {strongest + 1} is not where the twin lit the crystal: {table}");
+            Assert.All(
+                window.Where(i => frames[i].Truth.IlluminatedFraction < 1e-4),
+                i => Assert.True(spots[i] <= 2, $"grid {g + 1}: image {i + 1} missed the crystal but DIALS found {spots[i]} spots: {table}"));
+        }
     }
 
     private static async Task AssertEveryMotorStoppedAsync(HyperionOnTwin hyperion)
