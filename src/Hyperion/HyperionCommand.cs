@@ -18,6 +18,7 @@ public static class HyperionCommand
         root.Subcommands.Add(Sim.SimCommand.Build());
         root.Subcommands.Add(Serve.ServeCommand.Build());
         root.Subcommands.Add(Run.RunCommand.Build());
+        root.Subcommands.Add(ExternalCallbacks.CallbacksCommand.Build());
         return root;
     }
 

@@ -23,6 +23,12 @@ public sealed class EnvironmentFlags
     /// <summary>--zocalo-timeout.</summary>
     public Option<double> ZocaloTimeout { get; } = new("--zocalo-timeout") { Description = "Seconds to wait for Zocalo's results after a grid scan before failing the centring (dodal's 180 by default).", DefaultValueFactory = _ => ZocaloConstants.DefaultTimeout.TotalSeconds };
 
+    /// <summary>--external-callbacks.</summary>
+    public Option<bool> ExternalCallbacks { get; } = new("--external-callbacks") { Description = "Publish documents to a broker for a `hyperion callbacks` process instead of running the ISPyB, NeXus and Zocalo callbacks here." };
+
+    /// <summary>--callbacks-broker.</summary>
+    public Option<string?> CallbacksBroker { get; } = new("--callbacks-broker") { Description = "With --external-callbacks: the broker documents go to, amqp://user:password@host:5672/vhost (default: the --zocalo broker)." };
+
     /// <summary>--speed.</summary>
     public Option<double> Speed { get; } = new("--speed") { Description = "Run the twin's clock this many times faster than real time.", DefaultValueFactory = _ => 1.0 };
 
@@ -51,7 +57,7 @@ public sealed class EnvironmentFlags
     public Option<long[]> IspybSample { get; } = new("--ispyb-sample") { Description = "A BLSample id to register in the twin's ISPyB at start, as the user office would (repeatable; `run` registers its parameters' sample_id itself).", AllowMultipleArgumentsPerToken = true };
 
     /// <summary>Every flag, to add to a command.</summary>
-    public IEnumerable<Option> All => [Sim, Beamline, PvTransport, Zocalo, ZocaloTimeout, Speed, Ispyb, IspybSample, Sample, LogDir, Dev, VerboseEventLogging, SkipStartupConnection, OtlpEndpoint];
+    public IEnumerable<Option> All => [Sim, Beamline, PvTransport, Zocalo, ZocaloTimeout, ExternalCallbacks, CallbacksBroker, Speed, Ispyb, IspybSample, Sample, LogDir, Dev, VerboseEventLogging, SkipStartupConnection, OtlpEndpoint];
 
     /// <summary>Reads the flags; throws <see cref="ArgumentException"/> naming the flag that is wrong.</summary>
     public EnvironmentOptions Read(ParseResult parse)
@@ -81,13 +87,29 @@ public sealed class EnvironmentFlags
             throw new ArgumentException($"--zocalo-timeout: {zocaloTimeout.ToString(CultureInfo.InvariantCulture)} is not a positive number of seconds.");
         }
 
+        var zocalo = Broker(parse.GetValue(Zocalo)!);
+        var external = parse.GetValue(ExternalCallbacks);
+        var callbacksBroker = parse.GetValue(CallbacksBroker) is { } text ? AbsoluteUri("--callbacks-broker", text, "amqp", "amqps") : null;
+        if (callbacksBroker is not null && !external)
+        {
+            throw new ArgumentException("--callbacks-broker: only used with --external-callbacks.");
+        }
+
+        if (external && callbacksBroker is null && zocalo is null)
+        {
+            throw new ArgumentException(
+                "--external-callbacks: no broker to publish documents to; give --callbacks-broker amqp://user:password@host:5672/vhost (or --zocalo amqp://...).");
+        }
+
         return new EnvironmentOptions
         {
             Sim = parse.GetValue(Sim),
             Beamline = beamline,
             PvTransport = transport,
-            ZocaloBroker = Broker(parse.GetValue(Zocalo)!),
+            ZocaloBroker = zocalo,
             ZocaloTimeout = TimeSpan.FromSeconds(zocaloTimeout),
+            ExternalCallbacks = external,
+            CallbacksBroker = callbacksBroker,
             Speed = speed,
             IspybPath = parse.GetValue(Ispyb),
             SampleFile = parse.GetValue(Sample),

@@ -21,6 +21,15 @@ public sealed record EnvironmentOptions
     /// <summary>How long the zocalo device waits for results after a grid scan (dodal's 180 s by default).</summary>
     public TimeSpan ZocaloTimeout { get; init; } = ZocaloConstants.DefaultTimeout;
 
+    /// <summary>
+    /// Run the ISPyB, NeXus and Zocalo callbacks in a separate <c>hyperion callbacks</c> process: publish every document to
+    /// <see cref="CallbacksBroker"/> instead (mx-bluesky's <c>--external-callbacks</c>). Log tagging and document logging stay here.
+    /// </summary>
+    public bool ExternalCallbacks { get; init; }
+
+    /// <summary>The broker documents go to with <see cref="ExternalCallbacks"/>; null for <see cref="ZocaloBroker"/>.</summary>
+    public Uri? CallbacksBroker { get; init; }
+
     /// <summary>The twin's clock speed.</summary>
     public double Speed { get; init; } = 1.0;
 
@@ -47,6 +56,12 @@ public sealed record EnvironmentOptions
 
     /// <summary>The OTLP endpoint traces go to, or null (then OTEL_EXPORTER_OTLP_ENDPOINT, else no export).</summary>
     public Uri? OtlpEndpoint { get; init; }
+
+    /// <summary>The broker documents are published to with <see cref="ExternalCallbacks"/>: <see cref="CallbacksBroker"/>, else <see cref="ZocaloBroker"/>.</summary>
+    /// <exception cref="ArgumentException">Neither broker is given.</exception>
+    public Uri ExternalCallbacksBroker() =>
+        CallbacksBroker ?? ZocaloBroker ?? throw new ArgumentException(
+            "--external-callbacks needs a broker to publish documents to: give --callbacks-broker amqp://user:password@host:5672/vhost (or --zocalo amqp://...).");
 
     /// <summary>How long device connection may take.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(30);

@@ -97,16 +97,22 @@ public sealed class HyperionApplication : IAsyncDisposable
         });
         var tracing = HyperionTracing.Start(options.OtlpEndpoint);
         ExperimentEnvironment? environment = null;
+        ExperimentCallbacks? callbacks = null;
         try
         {
             environment = await ExperimentEnvironment.StartAsync(options, loggers, cancellationToken).ConfigureAwait(false);
             var engine = new RunEngine(new RunEngineOptions { TimeProvider = environment.Time, LoggerFactory = loggers });
-            var callbacks = ExperimentCallbacks.Create(environment, logContext, loggers, options.VerboseEventLogging);
+            callbacks = await ExperimentCallbacks.CreateAsync(environment, options, logContext, loggers, cancellationToken).ConfigureAwait(false);
             var runner = new PlanRunner(engine, ExperimentPlans.For(environment.Devices, environment.Time), callbacks.All, callbacks.DrainAsync, debugLog, loggers.CreateLogger<PlanRunner>());
             return new HyperionApplication(options, logContext, loggers, providers, debugLog, tracing, environment, engine, callbacks, runner);
         }
         catch
         {
+            if (callbacks is not null)
+            {
+                await callbacks.DisposeAsync().ConfigureAwait(false);
+            }
+
             if (environment is not null)
             {
                 await environment.DisposeAsync().ConfigureAwait(false);

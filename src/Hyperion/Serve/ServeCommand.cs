@@ -53,7 +53,7 @@ internal static class ServeCommand
 
             await using (host.ConfigureAwait(false))
             {
-                await output.WriteLineAsync($"Hyperion ready on {host.Address.ToString().TrimEnd('/')} ({application.Environment.Description}); Ctrl+C to stop.").ConfigureAwait(false);
+                await output.WriteLineAsync($"Hyperion ready on {host.Address.ToString().TrimEnd('/')} ({application.Environment.Description}{(application.Options.ExternalCallbacks ? "; callbacks " + application.Callbacks.Description : string.Empty)}); Ctrl+C to stop.").ConfigureAwait(false);
                 await output.FlushAsync(ct).ConfigureAwait(false);
                 try
                 {

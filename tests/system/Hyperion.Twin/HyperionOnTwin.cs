@@ -44,7 +44,15 @@ public sealed class HyperionOnTwin : IAsyncDisposable
 
     public IReadOnlyList<EigerFrame> Frames => [.. _frames.OrderBy(f => f.ImageNumber)];
 
-    public static async Task<HyperionOnTwin> StartAsync(PvTransport transport, double speed = 10, Uri? zocaloBroker = null, SampleDefinition? sample = null, IReadOnlyList<long>? ispybSamples = null, TimeSpan? zocaloTimeout = null)
+    /// <summary>Where the ISPyB file is when Hyperion runs with external callbacks (otherwise ISPyB is in memory).</summary>
+    public string IspybPath => Path.Combine(Directory, "ispyb.sqlite");
+
+    /// <summary>
+    /// Starts Hyperion on the twin; with <paramref name="externalCallbacks"/> its ISPyB, NeXus and Zocalo callbacks do not
+    /// run here: documents are published to that broker for a <c>hyperion callbacks</c> process.
+    /// </summary>
+    public static async Task<HyperionOnTwin> StartAsync(
+        PvTransport transport, double speed = 10, Uri? zocaloBroker = null, SampleDefinition? sample = null, IReadOnlyList<long>? ispybSamples = null, Uri? externalCallbacks = null, TimeSpan? zocaloTimeout = null)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("hyperion-twin-").FullName;
         string? sampleFile = null;
@@ -65,6 +73,9 @@ public sealed class HyperionOnTwin : IAsyncDisposable
                 SampleFile = sampleFile,
                 IspybSamples = ispybSamples ?? [],
                 ZocaloTimeout = zocaloTimeout ?? ZocaloConstants.DefaultTimeout,
+                IspybPath = externalCallbacks is null ? null : Path.Combine(directory, "ispyb.sqlite"),
+                ExternalCallbacks = externalCallbacks is not null,
+                CallbacksBroker = externalCallbacks,
             },
             TextWriter.Synchronized(console));
         var host = await RunnerHost.StartAsync(application.Runner, application.DeviceList, application.DebugLog, application.Loggers, port: 0);

@@ -59,10 +59,20 @@ public sealed class RabbitMqTransport : ITransport
             try
             {
                 var connection = await factory.CreateConnectionAsync(cancellationToken);
-                var publisher = await connection.CreateChannelAsync(
-                    new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true),
-                    cancellationToken);
-                return new RabbitMqTransport(options, connection, publisher, time, (ILogger?)logger ?? NullLogger.Instance);
+                try
+                {
+                    var publisher = await connection.CreateChannelAsync(
+                        new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true),
+                        cancellationToken);
+                    return new RabbitMqTransport(options, connection, publisher, time, (ILogger?)logger ?? NullLogger.Instance);
+                }
+                catch (OperationInterruptedException refused)
+                {
+                    // e.g. a virtual host that does not exist, or one the user may not use: retrying will not help.
+                    await connection.DisposeAsync();
+                    throw new TransportException(
+                        $"The RabbitMQ broker at {options.Redacted} refused the connection: {refused.ShutdownReason?.ReplyText ?? refused.Message}", refused);
+                }
             }
             catch (BrokerUnreachableException unreachable)
             {

@@ -66,4 +66,38 @@ public sealed class EnvironmentFlagsTests
         Assert.StartsWith(named + ":", error.Message, StringComparison.Ordinal);
         Assert.Contains(value, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void External_callbacks_publish_to_the_zocalo_broker_unless_a_callbacks_broker_is_given()
+    {
+        var onZocalo = Read("--external-callbacks", "--zocalo", "amqp://guest:guest@localhost:5672/zocalo");
+        var onItsOwn = Read("--external-callbacks", "--zocalo", "amqp://guest:guest@localhost:5672/zocalo", "--callbacks-broker", "amqp://guest:guest@localhost:5672/documents");
+        var inProcess = Read();
+
+        Assert.True(onZocalo.ExternalCallbacks);
+        Assert.Equal(new Uri("amqp://guest:guest@localhost:5672/zocalo"), onZocalo.ExternalCallbacksBroker());
+        Assert.Equal(new Uri("amqp://guest:guest@localhost:5672/documents"), onItsOwn.ExternalCallbacksBroker());
+        Assert.False(inProcess.ExternalCallbacks);
+    }
+
+    [Fact]
+    public void External_callbacks_without_an_amqp_broker_are_refused_saying_which_flag_gives_one()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Read("--external-callbacks"));
+
+        Assert.StartsWith("--external-callbacks: no broker", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--callbacks-broker amqp://", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new EnvironmentOptions { ExternalCallbacks = true }.ExternalCallbacksBroker());
+    }
+
+    [Theory]
+    [InlineData("--callbacks-broker", "amqp://localhost/", "only used with --external-callbacks")]
+    [InlineData("--external-callbacks --callbacks-broker", "http://localhost/", "is not a amqp or amqps URL")]
+    public void A_bad_callbacks_broker_is_refused_naming_the_flag(string flags, string value, string why)
+    {
+        var error = Assert.Throws<ArgumentException>(() => Read([.. flags.Split(' '), value]));
+
+        Assert.StartsWith("--callbacks-broker:", error.Message, StringComparison.Ordinal);
+        Assert.Contains(why, error.Message, StringComparison.Ordinal);
+    }
 }
