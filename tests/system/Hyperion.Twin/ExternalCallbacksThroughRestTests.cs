@@ -31,7 +31,7 @@ public sealed class ExternalCallbacksThroughRestTests
         // The callbacks process records the run after Hyperion has handed its documents to the broker.
         var ispyb = hyperion.Application.Environment.Ispyb;
         DataCollectionRow? collection = null;
-        await WaitForAsync(
+        await HyperionOnTwin.WaitForAsync(
             async () => (collection = await ispyb.GetDataCollectionAsync(1, default)) is { RunStatus: { } status } && status.Contains("success", StringComparison.OrdinalIgnoreCase),
             () => $"the callbacks process to record a successful DataCollection (now {collection?.RunStatus ?? "no row"}):\n{callbacks.Output}");
         Assert.Equal(20, collection!.NumberOfImages);
@@ -39,7 +39,7 @@ public sealed class ExternalCallbacksThroughRestTests
         Assert.Null(await ispyb.GetDataCollectionAsync(2, default));
 
         string[] masters = [];
-        await WaitForAsync(
+        await HyperionOnTwin.WaitForAsync(
             () => Task.FromResult((masters = Directory.Exists(data) ? Directory.GetFiles(data, "*.nxs") : []).Length > 0),
             () => $"the callbacks process to write the NeXus master beside the data:\n{callbacks.Output}");
         var master = Assert.Single(masters);
@@ -49,21 +49,5 @@ public sealed class ExternalCallbacksThroughRestTests
 
         Assert.Equal(0, await callbacks.StopAsync());
         Assert.Matches(@"Hyperion callbacks stopping: [1-9]\d* document\(s\) handled, 0 rejected, 0 callback failure\(s\)", callbacks.Output);
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, Func<string> what)
-    {
-        using var limit = new CancellationTokenSource(HyperionOnTwin.Timeout);
-        while (!await condition())
-        {
-            try
-            {
-                await Task.Delay(50, limit.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"Timed out after {HyperionOnTwin.Timeout} waiting for {what()}");
-            }
-        }
     }
 }

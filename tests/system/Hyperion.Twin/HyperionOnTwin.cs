@@ -124,6 +124,22 @@ public sealed class HyperionOnTwin : IAsyncDisposable
         }
     }
 
+    public static async Task WaitForAsync(Func<Task<bool>> condition, Func<string> what)
+    {
+        using var limit = new CancellationTokenSource(Timeout);
+        while (!await condition())
+        {
+            try
+            {
+                await Task.Delay(50, limit.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Timed out after {Timeout} waiting for {what()}");
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

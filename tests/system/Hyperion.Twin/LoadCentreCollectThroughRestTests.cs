@@ -56,18 +56,32 @@ public sealed class LoadCentreCollectThroughRestTests
     }
 
     [Fact]
-    public async Task Over_channel_access_with_zocalo_on_rabbitmq_a_load_centre_collect_centres_on_the_crystal()
+    public async Task Over_channel_access_with_zocalo_and_the_callbacks_process_on_rabbitmq_a_load_centre_collect_centres_on_the_crystal()
     {
+        // As on a beamline: devices over Channel Access, Zocalo on RabbitMQ, and the ISPyB, NeXus and Zocalo callbacks
+        // in a separate `hyperion callbacks` process fed over the broker, sharing the ISPyB file the twin's Zocalo reads.
         await using var vhost = await BrokerFixture.NewVirtualHostAsync();
         await using var hyperion = await HyperionOnTwin.StartAsync(
-            PvTransport.ChannelAccess, speed: 10, zocaloBroker: vhost.Options.Uri, ispybSamples: [LoadCentreCollectParameters.SampleId]);
+            PvTransport.ChannelAccess, speed: 10, zocaloBroker: vhost.Options.Uri, ispybSamples: [LoadCentreCollectParameters.SampleId], externalCallbacks: vhost.Options.Uri);
+        await using var callbacks = await CallbacksProcess.StartAsync(
+            "--broker", vhost.Options.Uri.ToString(), "--ispyb", hyperion.IspybPath, "--beamline", "s03", "--log-dir", Path.Combine(hyperion.Directory, "callbacks-logs"));
+        var data = Path.Combine(hyperion.Directory, "data");
 
-        await hyperion.PutAsync("/load_centre_collect_full/start", LoadCentreCollectParameters.Json(Path.Combine(hyperion.Directory, "data")));
+        await hyperion.PutAsync("/load_centre_collect_full/start", LoadCentreCollectParameters.Json(data));
         var final = await hyperion.WaitUntilSettledAsync();
 
-        Assert.True((string?)final["status"] == "Idle", $"ended {final.ToJsonString()}");
+        Assert.True((string?)final["status"] == "Idle", $"ended {final.ToJsonString()}\n{callbacks.Output}");
         Assert.True(await MicronsFromTheCrystalAsync(hyperion) < HalfABoxMicrons, $"{await MicronsFromTheCrystalAsync(hyperion):0.0} µm from the crystal");
         Assert.Equal(180, hyperion.Frames.Count(f => !f.Request.IsStill));
+        var ispyb = hyperion.Application.Environment.Ispyb;
+        await HyperionOnTwin.WaitForAsync(
+            async () => await ispyb.GetDataCollectionAsync(3, default) is { RunStatus: { } status } && status.Contains("success", StringComparison.OrdinalIgnoreCase),
+            () => $"the callbacks process to record the sweep's end:\n{callbacks.Output}");
+        Assert.Equal(0, await callbacks.StopAsync());
+        Assert.Matches(@"[1-9]\d* document\(s\) handled, 0 rejected, 0 callback failure\(s\)", callbacks.Output);
+        await AssertIspybRecordedTheCollectionAsync(ispyb);
+        Assert.True(File.Exists(Path.Combine(data, "thaumatin_1.nxs")), "the callbacks process wrote the sweep's master");
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(data, "xraycentring"), "*.nxs").Length);
     }
 
     [Fact]
