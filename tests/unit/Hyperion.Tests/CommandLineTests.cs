@@ -7,29 +7,10 @@ namespace Hyperion.Cli.Tests;
 [Collection(ConsoleCollection.Name)]
 public class CommandLineTests
 {
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var code = await HyperionCommand.Build().Parse(args).InvokeAsync();
-            return (code, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
-    }
-
     [Fact]
     public async Task Demo_runs_a_grid_scan_and_reports_the_brightest_point_against_the_true_peak()
     {
-        var (code, output, _) = await RunAsync("demo", "--points", "7");
+        var (code, output, _) = await ConsoleCapture.RunHyperionAsync("demo", "--points", "7");
         Assert.Equal(0, code);
         Assert.Contains("exit status: success", output, StringComparison.Ordinal);
         Assert.Contains("grid_scan", output, StringComparison.Ordinal);
@@ -43,7 +24,7 @@ public class CommandLineTests
         var directory = Directory.CreateTempSubdirectory("hyperion-demo-");
         try
         {
-            var (code, _, _) = await RunAsync("demo", "--points", "3", "--jsonl", directory.FullName);
+            var (code, _, _) = await ConsoleCapture.RunHyperionAsync("demo", "--points", "3", "--jsonl", directory.FullName);
             Assert.Equal(0, code);
             var file = Assert.Single(directory.GetFiles("*.jsonl"));
             var names = JsonLinesDocumentReader.ReadFile(file.FullName).Select(d => d.Name).ToList();
@@ -60,7 +41,7 @@ public class CommandLineTests
     [Fact]
     public async Task Demo_summary_prints_the_plan_without_running_it()
     {
-        var (code, output, _) = await RunAsync("demo", "--points", "2", "--summary");
+        var (code, output, _) = await ConsoleCapture.RunHyperionAsync("demo", "--points", "2", "--summary");
         Assert.Equal(0, code);
         Assert.Contains("Open Run", output, StringComparison.Ordinal);
         Assert.Contains("x -> 3.0", output, StringComparison.Ordinal);
@@ -71,7 +52,7 @@ public class CommandLineTests
     [Fact]
     public async Task Demo_refuses_too_few_points_naming_the_option()
     {
-        var (code, _, error) = await RunAsync("demo", "--points", "1");
+        var (code, _, error) = await ConsoleCapture.RunHyperionAsync("demo", "--points", "1");
         Assert.Equal(2, code);
         Assert.Contains("--points must be at least 2", error, StringComparison.Ordinal);
     }
@@ -79,7 +60,7 @@ public class CommandLineTests
     [Fact]
     public async Task Plans_lists_the_plan_library()
     {
-        var (code, output, _) = await RunAsync("plans");
+        var (code, output, _) = await ConsoleCapture.RunHyperionAsync("plans");
         Assert.Equal(0, code);
         Assert.Contains("Count(IReadOnlyList<IReadable> detectors", output, StringComparison.Ordinal);
         Assert.Contains("GridScan(", output, StringComparison.Ordinal);
@@ -89,7 +70,7 @@ public class CommandLineTests
     [Fact]
     public async Task Commands_prints_the_command_registry()
     {
-        var (code, output, _) = await RunAsync("commands");
+        var (code, output, _) = await ConsoleCapture.RunHyperionAsync("commands");
         Assert.Equal(0, code);
         Assert.StartsWith("List of available commands", output, StringComparison.Ordinal);
         Assert.Contains("open_run : ", output, StringComparison.Ordinal);

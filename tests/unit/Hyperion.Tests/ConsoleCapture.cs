@@ -21,6 +21,15 @@ public sealed class ConsoleCapture : IDisposable
         Console.SetError(TextWriter.Synchronized(new StringWriter(_error)));
     }
 
+    /// <summary>Runs the hyperion command line in-process with the console captured: its exit code and what it wrote.</summary>
+    public static async Task<(int Code, string Output, string Error)> RunHyperionAsync(params string[] args)
+    {
+        using var console = new ConsoleCapture();
+        var code = await HyperionCommand.Build().Parse(args).InvokeAsync();
+        var (output, error) = console.Since(0, 0);
+        return (code, output, error);
+    }
+
     /// <summary>Everything written to Console.Out so far.</summary>
     public string Output
     {

@@ -5,14 +5,6 @@ namespace Hyperion.Cli.Tests;
 [Collection(ConsoleCollection.Name)]
 public class DevicesCommandTests
 {
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var console = new ConsoleCapture();
-        var code = await HyperionCommand.Build().Parse(args).InvokeAsync();
-        var (output, error) = console.Since(0, 0);
-        return (code, output, error);
-    }
-
     private static Dictionary<string, (string? Read, string? Write)> Pvs(string json)
     {
         using var document = JsonDocument.Parse(json);
@@ -31,7 +23,7 @@ public class DevicesCommandTests
     [Fact]
     public async Task The_i03_listing_has_dodals_pv_names()
     {
-        var (code, output, _) = await RunAsync("devices", "--beamline", "i03", "--json");
+        var (code, output, _) = await ConsoleCapture.RunHyperionAsync("devices", "--beamline", "i03", "--json");
         Assert.Equal(0, code);
         var pvs = Pvs(output);
         Assert.Equal(("BL03I-MO-SGON-01:X.RBV", null), pvs["smargon-x"]);
@@ -48,7 +40,7 @@ public class DevicesCommandTests
     [Fact]
     public async Task On_s03_the_prefixes_change_and_skipped_devices_are_absent()
     {
-        var (code, output, _) = await RunAsync("devices", "-b", "s03", "--json");
+        var (code, output, _) = await ConsoleCapture.RunHyperionAsync("devices", "-b", "s03", "--json");
         Assert.Equal(0, code);
         using var document = JsonDocument.Parse(output);
         Assert.Equal("BL03S", document.RootElement.GetProperty("prefix").GetString());
@@ -62,7 +54,7 @@ public class DevicesCommandTests
     [Fact]
     public async Task The_table_lists_one_device_with_access_type_and_pvs()
     {
-        var (code, output, _) = await RunAsync("devices", "-b", "i03", "-d", "baton");
+        var (code, output, _) = await ConsoleCapture.RunHyperionAsync("devices", "-b", "i03", "-d", "baton");
         Assert.Equal(0, code);
         Assert.StartsWith("baton (Baton), 3 signals", output, StringComparison.Ordinal);
         Assert.Matches(@"baton-requested_user\s+RW\s+string\s+BL03I-CS-BATON-01:REQUESTED_USER", output);
@@ -71,10 +63,10 @@ public class DevicesCommandTests
     [Fact]
     public async Task An_unknown_beamline_or_device_is_refused_with_what_there_is()
     {
-        var (code, _, error) = await RunAsync("devices", "-b", "i04");
+        var (code, _, error) = await ConsoleCapture.RunHyperionAsync("devices", "-b", "i04");
         Assert.Equal(2, code);
         Assert.Contains("'i04' is not i03 or s03", error, StringComparison.Ordinal);
-        (code, _, error) = await RunAsync("devices", "-b", "i03", "-d", "goniometer");
+        (code, _, error) = await ConsoleCapture.RunHyperionAsync("devices", "-b", "i03", "-d", "goniometer");
         Assert.Equal(2, code);
         Assert.Contains("i03 has no device goniometer. Its devices: aperture_scatterguard", error, StringComparison.Ordinal);
     }

@@ -3,18 +3,10 @@ namespace Hyperion.Cli.Tests;
 [Collection(ConsoleCollection.Name)]
 public class SimCommandTests
 {
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var console = new ConsoleCapture();
-        var code = await HyperionCommand.Build().Parse(args).InvokeAsync();
-        var (output, error) = console.Since(0, 0);
-        return (code, output, error);
-    }
-
     [Fact]
     public async Task Dump_db_prints_a_motor_record_for_every_smargon_axis()
     {
-        var (code, output, _) = await RunAsync("sim", "--dump-db");
+        var (code, output, _) = await ConsoleCapture.RunHyperionAsync("sim", "--dump-db");
         Assert.Equal(0, code);
         foreach (var axis in new[] { "X", "Y", "Z", "OMEGA", "CHI", "PHI" })
         {
@@ -27,7 +19,7 @@ public class SimCommandTests
     [Fact]
     public async Task The_default_sample_prints_as_json_that_loads_back()
     {
-        var (code, output, _) = await RunAsync("sim", "--print-sample");
+        var (code, output, _) = await ConsoleCapture.RunHyperionAsync("sim", "--print-sample");
         Assert.Equal(0, code);
         var sample = Hyperion.SimBeamline.Samples.SampleDefinition.FromJson(output);
         Assert.Equal("P41212", sample.Crystal.SpaceGroup);
@@ -40,7 +32,7 @@ public class SimCommandTests
         try
         {
             await File.WriteAllTextAsync(file, """{"crystal": {"size_um": {"x": 5, "y": 5, "z": 5}, "position_mm": {"x": 0, "y": 0, "z": 0}, "unit_cell": {"a": 0, "b": 5, "c": 5, "alpha": 90, "beta": 90, "gamma": 90}}}""");
-            var (code, _, error) = await RunAsync("sim", "--sample", file);
+            var (code, _, error) = await ConsoleCapture.RunHyperionAsync("sim", "--sample", file);
             Assert.Equal(2, code);
             Assert.Contains("crystal.unit_cell.a: must be a positive length", error, StringComparison.Ordinal);
         }
@@ -53,7 +45,7 @@ public class SimCommandTests
     [Fact]
     public async Task A_clock_speed_that_is_not_positive_is_refused()
     {
-        var (code, _, error) = await RunAsync("sim", "--speed", "-2");
+        var (code, _, error) = await ConsoleCapture.RunHyperionAsync("sim", "--speed", "-2");
         Assert.Equal(2, code);
         Assert.Contains("positive", error, StringComparison.Ordinal);
     }

@@ -7,7 +7,7 @@ public sealed class CallbacksCommandTests
     [Fact]
     public async Task Callbacks_without_a_broker_is_refused_naming_the_flag()
     {
-        var (code, _, error) = await RunAsync("callbacks", "--ispyb", "/tmp/ispyb.sqlite");
+        var (code, _, error) = await ConsoleCapture.RunHyperionAsync("callbacks", "--ispyb", "/tmp/ispyb.sqlite");
 
         Assert.NotEqual(0, code);
         Assert.Contains("--broker", error, StringComparison.Ordinal);
@@ -22,7 +22,7 @@ public sealed class CallbacksCommandTests
     {
         string[] args = flag == "--broker" ? ["callbacks", flag, value] : ["callbacks", "--broker", "amqp://guest:guest@localhost:5672/", flag, value];
 
-        var (code, output, error) = await RunAsync(args);
+        var (code, output, error) = await ConsoleCapture.RunHyperionAsync(args);
 
         Assert.Equal(2, code);
         Assert.StartsWith($"hyperion callbacks: {message}", error, StringComparison.Ordinal);
@@ -32,7 +32,7 @@ public sealed class CallbacksCommandTests
     [Fact]
     public async Task Callbacks_help_lists_its_flags()
     {
-        var (code, output, _) = await RunAsync("callbacks", "--help");
+        var (code, output, _) = await ConsoleCapture.RunHyperionAsync("callbacks", "--help");
 
         Assert.Equal(0, code);
         foreach (var flag in new[] { "--broker", "--ispyb", "--zocalo", "--beamline", "--log-dir" })
@@ -44,29 +44,11 @@ public sealed class CallbacksCommandTests
     [Fact]
     public async Task Serve_help_lists_the_external_callbacks_flags()
     {
-        var (code, output, _) = await RunAsync("serve", "--help");
+        var (code, output, _) = await ConsoleCapture.RunHyperionAsync("serve", "--help");
 
         Assert.Equal(0, code);
         Assert.Contains("--external-callbacks", output, StringComparison.Ordinal);
         Assert.Contains("--callbacks-broker", output, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var code = await HyperionCommand.Build().Parse(args).InvokeAsync();
-            return (code, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
-    }
 }
