@@ -498,7 +498,11 @@ public sealed class EigerSimulation : TwinController<EigerCommand>
     private async Task ReportWriterErrorAsync(OdinWriterException error, CancellationToken cancellationToken)
     {
         RecordError(error);
-        var text = error.Message.Length > 39 ? error.Message[..39] : error.Message;
+        // The message PV holds 39 characters: lead with the file and what went wrong, not the wording around them.
+        var summary = error.InnerException is NexusException { FilePath: { } file } nexus
+            ? $"{Path.GetFileName(file)}: {nexus.Message.Replace("The file ", string.Empty, StringComparison.Ordinal)}"
+            : error.Message;
+        var text = summary.Length > 39 ? summary[..39] : summary;
         await _eiger.SetAsync("OD1:FPErrorState_RBV", 1, cancellationToken).ConfigureAwait(false);
         await _eiger.SetAsync("OD1:FPErrorMessage_RBV", text, cancellationToken).ConfigureAwait(false);
     }

@@ -183,7 +183,15 @@ public sealed class EigerDetector : Device, IStageable, IStoppable
             await OphydV1.SetAsync(Odin.FileWriter.StartTimeout, 1, g, cancellationToken).ConfigureAwait(false);
             EigerLog.WaitingOnFilewriter(_logger);
             var finished = _filewritersFinished ?? throw new InvalidOperationException($"{Name}: unstage before any arm reached the file writers.");
-            await finished.Task.WaitAsync(FilewritersFinishedTimeout, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await finished.Task.WaitAsync(FilewritersFinishedTimeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException e)
+            {
+                var errors = await Odin.Nodes.ReadErrorsAsync(cancellationToken).ConfigureAwait(false);
+                throw new EigerDisarmTimeoutException(Name, "waiting for the Odin file writers to finish", FilewritersFinishedTimeout, errors, e);
+            }
             EigerLog.Disarming(_logger);
         }
         finally
@@ -209,7 +217,16 @@ public sealed class EigerDetector : Device, IStageable, IStoppable
         if (!disarming.Done)
         {
             EigerLog.StillDisarming(_logger);
-            await disarming.Task.WaitAsync(Timeouts.ArmingTimeout, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await disarming.Task.WaitAsync(Timeouts.ArmingTimeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException e) when (e is not EigerDisarmTimeoutException)
+            {
+                var errors = await Odin.Nodes.ReadErrorsAsync(cancellationToken).ConfigureAwait(false);
+                throw new EigerDisarmTimeoutException(Name, "the disarm in progress", Timeouts.ArmingTimeout, errors, e);
+            }
+
             return;
         }
 

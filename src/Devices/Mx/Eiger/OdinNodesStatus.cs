@@ -52,6 +52,21 @@ public sealed class OdinNodesStatus(string prefix, string name = "", ILogger? lo
         await OphydV1.AllAsync(cancellationToken, [.. clearing]).ConfigureAwait(false);
     }
 
+    /// <summary>"node n: message" for each writer node now in an error state.</summary>
+    public async Task<IReadOnlyList<string>> ReadErrorsAsync(CancellationToken cancellationToken = default)
+    {
+        var errors = new List<string>();
+        for (var n = 0; n < Nodes.Count; n++)
+        {
+            if (await Nodes[n].ErrorStatus.GetValueAsync(cancellationToken: cancellationToken).ConfigureAwait(false) != 0)
+            {
+                errors.Add($"node {n}: {await Nodes[n].ErrorMessage.GetValueAsync(cancellationToken: cancellationToken).ConfigureAwait(false)}");
+            }
+        }
+
+        return errors;
+    }
+
     /// <summary>
     /// Starts waiting, for up to <paramref name="timeout"/>, for each node's error state to clear; each wait comes
     /// with the message to report if it fails ("Filewriter n is in an error state with error message - ...").

@@ -54,6 +54,25 @@ public class EigerUnstageAndStopTests
     }
 
     [Fact]
+    public async Task Stop_during_a_disarm_whose_writers_never_finish_times_out_naming_the_odin_error()
+    {
+        var ioc = await ArmedAsync(EigerTestParams.Create(), EigerTimeouts.Default with { ArmingTimeout = Short, GeneralStatusTimeout = Short });
+        var eiger = ioc.Eiger;
+        ioc.SetWriting(1);
+        ioc.On(eiger.Odin.FileWriter.StartTimeout, _ => { }); // a writer in error never reports the collection finished
+        eiger.Odin.Nodes.Node0.ErrorStatus.Mock!.SetValue(1);
+        eiger.Odin.Nodes.Node0.ErrorMessage.Mock!.SetValue("thaumatin_1_000001.h5: already exists");
+        _ = eiger.UnstageAsync();
+        await ioc.WhenPutAsync(eiger.Odin.FileWriter.StartTimeout);
+
+        var error = await Assert.ThrowsAsync<EigerDisarmTimeoutException>(() => eiger.StopAsync(success: false).AsTask().WaitAsync(Wait));
+
+        Assert.Equal("the disarm in progress", error.Step);
+        Assert.Equal(["node 0: thaumatin_1_000001.h5: already exists"], error.OdinErrors);
+        Assert.Contains("Odin reports node 0: thaumatin_1_000001.h5: already exists", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unstage_through_the_status_protocol_completes()
     {
         var ioc = await ArmedAsync(EigerTestParams.Create());
