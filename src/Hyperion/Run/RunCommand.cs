@@ -108,6 +108,10 @@ internal static class RunCommand
                 var error = Math.Sqrt(Math.Pow(x - truth.X, 2) + Math.Pow(y - truth.Y, 2) + Math.Pow(z - truth.Z, 2)) * 1000;
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  goniometer at ({x:0.0000}, {y:0.0000}, {z:0.0000}) mm; crystal truly at ({truth.X:0.0000}, {truth.Y:0.0000}, {truth.Z:0.0000}) mm: {error:0.0} µm off")).ConfigureAwait(false);
                 await output.WriteLineAsync($"  {Volatile.Read(ref frames)} detector frames written").ConfigureAwait(false);
+                foreach (var wait in application.Environment.Devices.Zocalo.ResultWaits)
+                {
+                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  Zocalo's results came {wait.TotalSeconds:0.00} s after the grid scan asked for them")).ConfigureAwait(false);
+                }
             }
         }
 

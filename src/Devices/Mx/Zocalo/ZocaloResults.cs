@@ -24,6 +24,7 @@ public sealed class ZocaloResults : StandardReadable, ITriggerable
     private readonly IZocaloResultsSource _source;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly List<TimeSpan> _resultWaits = [];
     private readonly Lock _gate = new();
     private readonly Action<long[]> _setMaxVoxel;
     private readonly Action<long[]> _setMaxCount;
@@ -126,6 +127,18 @@ public sealed class ZocaloResults : StandardReadable, ITriggerable
     /// <summary>How long a trigger waits for results.</summary>
     public TimeSpan Timeout { get; }
 
+    /// <summary>How long each successful trigger waited for Zocalo's results, oldest first (on this device's clock).</summary>
+    public IReadOnlyList<TimeSpan> ResultWaits
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _resultWaits];
+            }
+        }
+    }
+
     /// <summary>Whether CPU and GPU results are both awaited and compared.</summary>
     public bool UseCpuAndGpu { get; }
 
@@ -222,6 +235,7 @@ public sealed class ZocaloResults : StandardReadable, ITriggerable
         try
         {
             ZocaloLog.WaitingForResults(_logger, queue.Reader.Count);
+            var waitStarted = _time.GetTimestamp();
             var raw = await GetAsync(queue, Timeout, cancellationToken).ConfigureAwait(false);
             var firstSource = raw.RecipeParameters.Source;
             if (UseGpu && firstSource == ZocaloSource.Cpu)
@@ -237,6 +251,10 @@ public sealed class ZocaloResults : StandardReadable, ITriggerable
             var source = Label(raw.RecipeParameters.Source);
             ZocaloLog.Found(_logger, source, raw.Results.Count);
             PutResults([.. raw.Results.OrderByDescending(r => r.SortValue(SortKey))], raw.RecipeParameters);
+            lock (_gate)
+            {
+                _resultWaits.Add(_time.GetElapsedTime(waitStarted));
+            }
         }
         catch (TimeoutException e)
         {

@@ -2,6 +2,7 @@ using Hyperion.Devices.Core;
 using Hyperion.Devices.Mx.Zocalo;
 using Hyperion.Devices.Tests.Mx.Robot;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Hyperion.Devices.Tests.Mx.Zocalo;
 
@@ -62,6 +63,21 @@ public class ZocaloResultsTests
         Assert.Equal(1234, reading["zocalo-ispyb_dcid"].Value);
         Assert.Equal(5678, reading["zocalo-ispyb_dcgid"].Value);
         Assert.Contains(log.Lines, l => l.Message == "Zocalo results from CPU processing: found 2 crystals.");
+    }
+
+    [Fact]
+    public async Task Each_trigger_records_how_long_zocalo_took_to_answer()
+    {
+        var source = new FakeZocaloSource();
+        var time = new FakeTimeProvider();
+        var zocalo = new ZocaloResults(source, clearQueueWait: TimeSpan.Zero, timeout: TimeSpan.FromSeconds(5), timeProvider: time);
+        await zocalo.Stage();
+        var trigger = zocalo.TriggerAsync();
+        time.Advance(TimeSpan.FromSeconds(3.5));
+        await source.PublishAsync(Message(false, Strong));
+        await trigger.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal([TimeSpan.FromSeconds(3.5)], zocalo.ResultWaits);
     }
 
     [Fact]
