@@ -200,7 +200,7 @@ public sealed partial class PlanRunner : IAsyncDisposable
         {
             final = Outcome(e);
             span?.SetStatus(ActivityStatusCode.Error, e.Message);
-            if (final.Is(RunnerStatus.Warn))
+            if (e is Experiments.Errors.WarningException)
             {
                 RunnerLog.PlanWarned(_logger, planName, e);
             }

@@ -18,6 +18,9 @@ public enum RunnerStatus
     /// <summary>A stop was requested and the plan is being aborted.</summary>
     Aborting,
 
-    /// <summary>The last plan ended with a warning (a sample problem): unattended collection may carry on.</summary>
+    /// <summary>
+    /// In mx-bluesky's Status for clients that test for it; its runner, like this one, no longer reports it: a plan
+    /// ending in a warning (a sample problem) is Failed, with the warning's type, and only logged as a warning.
+    /// </summary>
     Warn,
 }

@@ -14,12 +14,14 @@ public sealed record StatusAndMessage(
     /// <summary>A status with an optional message.</summary>
     public static StatusAndMessage Of(RunnerStatus status, string message = "") => new(status.ToString(), message);
 
-    /// <summary>The status for <paramref name="exception"/>: Warn for warnings (sample problems), Failed otherwise.</summary>
+    /// <summary>
+    /// The status for <paramref name="exception"/>: Failed, with its message and type, for warnings (sample problems)
+    /// too, as mx-bluesky's make_error_status_and_message; the runner only logs warnings at a lower level.
+    /// </summary>
     public static StatusAndMessage FromException(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        var status = exception is Experiments.Errors.WarningException ? RunnerStatus.Warn : RunnerStatus.Failed;
-        return new StatusAndMessage(status.ToString(), exception.Message, exception.GetType().Name);
+        return new StatusAndMessage(nameof(RunnerStatus.Failed), exception.Message, exception.GetType().Name);
     }
 
     /// <summary>Whether this is <paramref name="status"/>.</summary>

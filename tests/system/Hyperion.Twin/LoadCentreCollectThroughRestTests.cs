@@ -85,7 +85,7 @@ public sealed class LoadCentreCollectThroughRestTests
     }
 
     [Fact]
-    public async Task A_loop_without_a_crystal_in_it_warns_that_no_diffraction_was_found_and_marks_the_sample()
+    public async Task A_loop_without_a_crystal_in_it_fails_with_crystal_not_found_marks_the_sample_and_stops_the_motors()
     {
         // The crystal sits half a millimetre above the loop: nothing the grid covers diffracts.
         var thaumatin = SampleDefinition.Thaumatin;
@@ -95,11 +95,16 @@ public sealed class LoadCentreCollectThroughRestTests
         await hyperion.PutAsync("/load_centre_collect_full/start", LoadCentreCollectParameters.Json(Path.Combine(hyperion.Directory, "data")));
         var final = await hyperion.WaitUntilSettledAsync();
 
-        Assert.Equal("Warn", (string?)final["status"]);
+        Assert.Equal("Failed", (string?)final["status"]);
         Assert.Equal("CrystalNotFoundException", (string?)final["exception_type"]);
         Assert.DoesNotContain(hyperion.Frames, f => !f.Request.IsStill);
         var sample = await hyperion.Application.Environment.Ispyb.GetSampleAsync(LoadCentreCollectParameters.SampleId, default);
         Assert.Equal(BLSampleStatus.ErrorSample, sample!.BlSampleStatus);
+        await AssertEveryMotorStoppedAsync(hyperion);
+        Assert.False(hyperion.Twin.Eiger.IsArmed);
+        var grids = await CollectionsAsync(hyperion.Application.Environment.Ispyb);
+        Assert.Equal(2, grids.Count);
+        Assert.All(grids, g => Assert.Contains("Unsuccessful", g.RunStatus ?? string.Empty, StringComparison.Ordinal));
     }
 
     [Fact]

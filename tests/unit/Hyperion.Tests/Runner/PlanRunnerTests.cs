@@ -97,7 +97,7 @@ public sealed class PlanRunnerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_sample_problem_ends_in_warn_not_failed()
+    public async Task A_sample_problem_ends_failed_with_its_type_as_mx_bluesky_reports_warnings()
     {
         _experiments.Failure = FakeExperiments.NoCrystal();
         await using var runner = new PlanRunner(_engine, _experiments.Factory);
@@ -106,7 +106,7 @@ public sealed class PlanRunnerTests : IDisposable
         await runner.Current.WaitAsync(FakeExperiments.Timeout);
 
         // As mx-bluesky's SampleError prints itself.
-        Assert.Equal(new StatusAndMessage("Warn", $"[{nameof(CrystalNotFoundException)}]: {CrystalNotFoundException.Text}", nameof(CrystalNotFoundException)), runner.Status);
+        Assert.Equal(new StatusAndMessage("Failed", $"[{nameof(CrystalNotFoundException)}]: {CrystalNotFoundException.Text}", nameof(CrystalNotFoundException)), runner.Status);
     }
 
     [Fact]
