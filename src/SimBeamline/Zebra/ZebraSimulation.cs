@@ -307,8 +307,20 @@ public sealed class ZebraSimulation : TwinController<ZebraCommand>
             _gateGeneration++;
             if (Choice("PC_PULSE_SEL") == 1)
             {
+                var origin = _time.GetTimestamp();
+                var start = Number("PC_PULSE_START") - lateSeconds;
+
+                // A pulse due as the gate opens rises with it, in this same step: posted from the pulse train it could
+                // queue behind the readback that closes the gate again (a busy machine delivers readbacks in bursts)
+                // and be dropped, where a real Zebra would have fired it.
+                var raiseNow = start <= 0;
+                if (raiseNow)
+                {
+                    (_pulse, _pulseAt) = (true, origin);
+                }
+
                 _pulseTrain = new CancellationTokenSource();
-                _ = RunTimePulsesAsync(_gateGeneration, _time.GetTimestamp(), Number("PC_PULSE_START") - lateSeconds, Number("PC_PULSE_WID"), Number("PC_PULSE_STEP"), (int)Number("PC_PULSE_MAX"), _pulseTrain.Token);
+                _ = RunTimePulsesAsync(_gateGeneration, origin, start, Number("PC_PULSE_WID"), Number("PC_PULSE_STEP"), (int)Number("PC_PULSE_MAX"), raiseNow, _pulseTrain.Token);
             }
         }
     }
@@ -321,15 +333,33 @@ public sealed class ZebraSimulation : TwinController<ZebraCommand>
     }
 
     // Time pulses while the gate is open: the first `start` seconds after `origin`, each `width` long, every `step`; each
-    // rising edge carries the instant it was due, however late the timer that raises it fires.
-    private async Task RunTimePulsesAsync(int generation, long origin, double start, double width, double step, int max, CancellationToken cancellationToken)
+    // rising edge carries the instant it was due, however late the timer that raises it fires. With `firstRaised` the
+    // gate's opening already raised the first pulse: the train only lowers it and goes on from the second.
+    private async Task RunTimePulsesAsync(int generation, long origin, double start, double width, double step, int max, bool firstRaised, CancellationToken cancellationToken)
     {
         try
         {
             var high = TimeSpan.FromSeconds(Math.Max(width, 0));
             var gap = TimeSpan.FromSeconds(Math.Max(step - width, 0));
-            await Task.Delay(TimeSpan.FromSeconds(Math.Max(start, 0)), _time, cancellationToken).ConfigureAwait(false);
-            for (var n = 0; max <= 0 || n < max; n++)
+            var first = 0;
+            if (firstRaised)
+            {
+                await Task.Delay(high, _time, cancellationToken).ConfigureAwait(false);
+                Post(new ZebraCommand(ZebraCommandKind.PulseLevel, generation, false));
+                if (step <= 0 || max == 1)
+                {
+                    return;
+                }
+
+                await Task.Delay(gap, _time, cancellationToken).ConfigureAwait(false);
+                first = 1;
+            }
+            else
+            {
+                await Task.Delay(TimeSpan.FromSeconds(Math.Max(start, 0)), _time, cancellationToken).ConfigureAwait(false);
+            }
+
+            for (var n = first; max <= 0 || n < max; n++)
             {
                 var due = origin + (long)((Math.Max(start, 0) + (n * step)) * _time.TimestampFrequency);
                 Post(new ZebraCommand(ZebraCommandKind.PulseLevel, generation, true, due));
