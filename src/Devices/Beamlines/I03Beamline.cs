@@ -47,6 +47,7 @@ public static class I03Beamline
 
         yield return new("aperture_scatterguard", b => new ApertureScatterguard(
             $"{Bl(b)}-MO-MAPT-01:", $"{Bl(b)}-MO-SCAT-01:", ApertureScatterguardConfiguration.Load(Parameters(b)), AperturePosition.TolerancesFromGdaParams(Parameters(b))));
+        yield return new("beamsize", b => new Beamsize(b.Get<ApertureScatterguard>("aperture_scatterguard")));
         yield return new("attenuator", b => new BinaryFilterAttenuator($"{Bl(b)}-EA-ATTN-01:", 16));
         yield return new("beamstop", b => new Beamstop($"{Bl(b)}-MO-BS-01:", Parameters(b)));
         yield return new("dcm", b => new Dcm($"{Bl(b)}-MO-DCM-01:"));

@@ -26,6 +26,7 @@ public sealed class HyperionDevices
     {
         Beamline = beamline;
         ApertureScatterguard = beamline.Get<ApertureScatterguard>("aperture_scatterguard");
+        Beamsize = beamline.Get<Beamsize>("beamsize");
         Attenuator = beamline.Get<BinaryFilterAttenuator>("attenuator");
         Backlight = beamline.Get<Backlight>("backlight");
         Baton = beamline.Get<Baton>("baton");
@@ -58,6 +59,9 @@ public sealed class HyperionDevices
 
     /// <summary>aperture_scatterguard.</summary>
     public ApertureScatterguard ApertureScatterguard { get; }
+
+    /// <summary>beamsize.</summary>
+    public Beamsize Beamsize { get; }
 
     /// <summary>attenuator.</summary>
     public BinaryFilterAttenuator Attenuator { get; }
@@ -137,7 +141,7 @@ public sealed class HyperionDevices
     /// <summary>Every device, for <c>GET /devices</c> and for connecting.</summary>
     public IReadOnlyList<Device> All =>
     [
-        ApertureScatterguard, Attenuator, Backlight, Baton, Beamstop, Cryojet, Cryostream, CryostreamGantry, Dcm, DetectorMotion, Eiger, Flux, LowerGonio, Oav,
+        ApertureScatterguard, Attenuator, Backlight, Baton, Beamsize, Beamstop, Cryojet, Cryostream, CryostreamGantry, Dcm, DetectorMotion, Eiger, Flux, LowerGonio, Oav,
         PinTipDetection, Robot, S4SlitGaps, SampleShutter, Smargon, Synchrotron, Thawer, Undulator, XbpmFeedback, Zebra,
         ZebraFastGridScan, Zocalo,
     ];

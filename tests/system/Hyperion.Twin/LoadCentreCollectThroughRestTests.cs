@@ -237,6 +237,10 @@ public sealed class LoadCentreCollectThroughRestTests
         Assert.NotNull(await ispyb.GetGridInfoAsync(grid2.DataCollectionId, default));
         Assert.NotEqual(grid1.DataCollectionGroupId, rotation.DataCollectionGroupId);
         Assert.Equal(180, rotation.NumberOfImages);
+
+        // The beam at the sample: i03's 80 × 20 µm cut by the rotation's 20 µm small aperture.
+        Assert.Equal((0.02, 0.02), (rotation.BeamSizeAtSampleX, rotation.BeamSizeAtSampleY));
+        Assert.All([grid1, grid2], g => Assert.True(g.BeamSizeAtSampleX > 0 && g.BeamSizeAtSampleY == 0.02, $"grid beam {g.BeamSizeAtSampleX} × {g.BeamSizeAtSampleY} mm"));
         Assert.Equal(0.5, rotation.AxisRange!.Value, 6);
         var load = Assert.Single(await ispyb.GetRobotActionsForSampleAsync(LoadCentreCollectParameters.SampleId, default));
         Assert.Equal("LOAD", load.ActionType);

@@ -34,7 +34,7 @@ public sealed class SimulatedBeamlineTests : IAsyncLifetime
         var beamline = I03Beamline.Create("s03", includeSimulatorAbsent: true);
         var report = await beamline.ConnectAllAsync(Connect);
         Assert.True(report.AllConnected, string.Join("\n", report.Failed.Select(f => $"{f.Key}: {f.Value.Message}")));
-        Assert.Equal(26, report.Connected.Count);
+        Assert.Equal(27, report.Connected.Count);
     }
 
     [Fact]

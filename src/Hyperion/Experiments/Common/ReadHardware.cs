@@ -39,14 +39,14 @@ public static class ReadHardware
             DescriptorNames.HardwareReadPre);
     }
 
-    /// <summary>The beamline's state during a collection: aperture, transmission, flux, energy and detector settings.</summary>
+    /// <summary>The beamline's state during a collection: aperture, transmission, flux, energy, detector settings and beam size.</summary>
     public static Plan StandardReadHardwareDuringCollection(HyperionDevices devices)
     {
         ArgumentNullException.ThrowIfNull(devices);
         return ReadHardwarePlan(
             [
                 devices.ApertureScatterguard, devices.Attenuator.ActualTransmission, devices.Flux.FluxReading, devices.Dcm.EnergyInKeV,
-                devices.Eiger.BitDepth, devices.Eiger.Cam.RoiMode,
+                devices.Eiger.BitDepth, devices.Eiger.Cam.RoiMode, devices.Beamsize,
             ],
             DescriptorNames.HardwareReadDuring);
     }

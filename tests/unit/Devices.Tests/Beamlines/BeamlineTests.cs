@@ -68,8 +68,9 @@ public class BeamlineTests
         var beamline = I03Beamline.Create("i03");
         var report = await beamline.ConnectAllAsync(new DeviceConnectOptions { Mock = true });
         Assert.True(report.AllConnected, string.Join("\n", report.Failed.Select(f => $"{f.Key}: {f.Value.Message}")));
-        Assert.Equal(26, report.Connected.Count);
+        Assert.Equal(27, report.Connected.Count);
         Assert.Contains("eiger", report.Connected);
+        Assert.Contains("beamsize", report.Connected);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Hyperion.Devices.Tests.Mx.Aperture;
 
 public class ApertureScatterguardTests
 {
-    private static async Task<(ApertureScatterguard Device, List<string> Moves)> MockApSgAsync(ApertureValue? at = null)
+    internal static async Task<(ApertureScatterguard Device, List<string> Moves)> MockApSgAsync(ApertureValue? at = null)
     {
         var parameters = await BeamlineParameters.FromFileAsync(TestDataFiles.BeamlineParameters);
         var device = new ApertureScatterguard(
