@@ -4,6 +4,7 @@ using Hyperion.Cli.Callbacks.RobotActions;
 using Hyperion.Cli.Callbacks.SampleHandling;
 using Hyperion.Cli.Callbacks.Zocalo;
 using Hyperion.Cli.Experiments;
+using Hyperion.Cli.Experiments.Rotation;
 using Hyperion.Cli.Parameters;
 using Hyperion.Devices.Beamlines;
 using Hyperion.Devices.Mx.Zocalo;
@@ -78,15 +79,23 @@ public sealed class HyperionCallbacks : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(time);
         var log = loggers.CreateLogger("Hyperion.Callbacks.IspybZocalo");
         var trigger = new ZocaloTrigger(zocalo, zocaloEnvironment, loggers.CreateLogger<ZocaloTrigger>());
+        var beamline = configuration ?? BeamlineConfiguration.Bundled();
+        Func<DetectorParams, (double X, double Y)> beamPositionMm = p => EigerParameters.ToEigerParams(p, beamline).GetBeamPositionMm(p.DetectorDistance);
         var grid = new GridscanIspybCallback(
             store,
             time,
             log,
-            new ZocaloCallback(PlanNames.DoFgs, trigger, () => new OmegaMapStartInfoGenerator([GridscanParamConstants.Omega1, GridscanParamConstants.Omega2])));
-        var rotation = new RotationIspybCallback(store, time, log, new ZocaloCallback(PlanNames.RotationMulti, trigger, () => new OrderedRunsStartInfoGenerator()));
+            new ZocaloCallback(PlanNames.DoFgs, trigger, () => new OmegaMapStartInfoGenerator([GridscanParamConstants.Omega1, GridscanParamConstants.Omega2])))
+        {
+            BeamPositionMm = beamPositionMm,
+        };
+        var rotation = new RotationIspybCallback(store, time, log, new ZocaloCallback(PlanNames.RotationMulti, trigger, () => new OrderedRunsStartInfoGenerator()))
+        {
+            BeamPositionMm = beamPositionMm,
+        };
         var robot = new RobotLoadIspybCallback(store, time, log);
         var sample = new SampleHandlingCallback(store, log);
-        var beamCentre = NexusWriters.BeamCentreFrom(configuration ?? BeamlineConfiguration.Bundled());
+        var beamCentre = NexusWriters.BeamCentreFrom(beamline);
         var nexusLog = loggers.CreateLogger("Hyperion.Callbacks.Nexus");
         var gridNexus = new GridscanNexusFileCallback(time, beamCentre, nexusLog);
         var rotationNexus = new RotationNexusFileCallback(time, beamCentre, nexusLog);

@@ -231,6 +231,7 @@ public sealed class LoadCentreCollectThroughRestTests
         Assert.Equal(3, collections.Count);
         Assert.All(collections, c => Assert.Equal(LoadCentreCollectParameters.SampleId, c.BlSampleId));
         Assert.All(collections, c => Assert.Contains("success", c.RunStatus ?? string.Empty, StringComparison.OrdinalIgnoreCase));
+        Assert.All(collections, c => Assert.True(c.XBeam > 0 && c.YBeam > 0, $"beam centre ({c.XBeam}, {c.YBeam}) mm"));
         var (grid1, grid2, rotation) = (collections[0], collections[1], collections[2]);
         Assert.Equal(grid1.DataCollectionGroupId, grid2.DataCollectionGroupId);
         Assert.NotNull(await ispyb.GetGridInfoAsync(grid1.DataCollectionId, default));

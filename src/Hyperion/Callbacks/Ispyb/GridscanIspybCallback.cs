@@ -90,7 +90,7 @@ public sealed class GridscanIspybCallback : IspybCallbackBase
                 StartTime = Now,
             };
             var collections = GridComments
-                .Select(comment => IspybMapping.PopulateRemaining(new DataCollectionRow(), comment, null, parameters, parameters.SampleId, Now))
+                .Select(comment => IspybMapping.PopulateRemaining(new DataCollectionRow(), comment, null, parameters, parameters.SampleId, Now, BeamPositionMm?.Invoke(parameters.DetectorParams)))
                 .ToList();
             Ids = await BeginDepositionAsync(_group, collections, null, cancellationToken).ConfigureAwait(false);
             _group = _group with { DataCollectionGroupId = Ids.DataCollectionGroupId!.Value };

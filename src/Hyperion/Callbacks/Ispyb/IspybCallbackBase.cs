@@ -30,6 +30,12 @@ public abstract class IspybCallbackBase : PlanReactiveCallback
         _emit = emit;
     }
 
+    /// <summary>
+    /// The beam centre on the detector, mm, for an experiment's detector settings (mx-bluesky's
+    /// detector_params.get_beam_position_mm), recorded as xBeam/yBeam; null leaves them empty.
+    /// </summary>
+    public Func<DetectorParams, (double X, double Y)>? BeamPositionMm { get; init; }
+
     /// <summary>The ids deposited so far.</summary>
     public IspybIds Ids { get; protected set; } = IspybIds.None;
 

@@ -46,7 +46,9 @@ public static class IspybMapping
     /// <param name="parameters">The experiment's parameters.</param>
     /// <param name="sampleId">The sample.</param>
     /// <param name="now">The start time.</param>
-    public static DataCollectionRow PopulateRemaining(DataCollectionRow info, string comment, long? dataCollectionGroupId, DiffractionExperiment parameters, long sampleId, DateTime now)
+    /// <param name="beamPositionMm">The beam centre on the detector, mm (xBeam, yBeam), or null to leave them unset.</param>
+    public static DataCollectionRow PopulateRemaining(
+        DataCollectionRow info, string comment, long? dataCollectionGroupId, DiffractionExperiment parameters, long sampleId, DateTime now, (double X, double Y)? beamPositionMm = null)
     {
         ArgumentNullException.ThrowIfNull(info);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -64,6 +66,8 @@ public static class IspybMapping
             NumberOfPasses = 1,
             Overlap = 0,
             StartImageNumber = 1,
+            XBeam = beamPositionMm?.X ?? info.XBeam,
+            YBeam = beamPositionMm?.Y ?? info.YBeam,
             StartTime = now,
             FileTemplate = info.DataCollectionNumber is { } number ? FileTemplate(detector, number) : info.FileTemplate,
         };

@@ -65,7 +65,7 @@ public sealed class RotationIspybCallback : IspybCallbackBase
                 KappaStart = parameters.KappaStartDeg,
                 RotationAxis = "Omega",
             };
-            info = IspybMapping.PopulateRemaining(info, parameters.Comment, dcgid, parameters, parameters.SampleId, Now);
+            info = IspybMapping.PopulateRemaining(info, parameters.Comment, dcgid, parameters, parameters.SampleId, Now, BeamPositionMm?.Invoke(parameters.DetectorParams));
             var group = new DataCollectionGroupRow
             {
                 ExperimentType = IspybMapping.ExperimentTypeName(parameters.IspybExperimentType),

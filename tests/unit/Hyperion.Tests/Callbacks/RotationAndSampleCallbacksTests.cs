@@ -41,6 +41,10 @@ public sealed class RotationAndSampleCallbacksTests
         Assert.Equal(1.0, row.Wavelength!.Value, 4);
         Assert.Equal(-1.0, row.AxisEnd!.Value, 6);
         Assert.Equal("file_name_1_master.h5", row.FileTemplate);
+        var beam = Hyperion.Cli.Experiments.Rotation.EigerParameters.ToEigerParams(parameters.DetectorParams, Hyperion.Devices.Beamlines.BeamlineConfiguration.Bundled())
+            .GetBeamPositionMm(parameters.DetectorParams.DetectorDistance);
+        Assert.True(beam.X > 0 && beam.Y > 0);
+        Assert.Equal((beam.X, beam.Y), (row.XBeam!.Value, row.YBeam!.Value));
         Assert.Contains("Sample position (µm): (1, 2, 3)", row.Comments, StringComparison.Ordinal);
         Assert.Equal(123456, (await store.GetDataCollectionGroupAsync(callbacks.Rotation.Ids.DataCollectionGroupId!.Value, default))!.BlSampleId);
         Assert.Equal(["start", "end"], zocalo.Messages.Select(m => m["event"]?.ToString()));
