@@ -183,15 +183,7 @@ public sealed class EigerDetector : Device, IStageable, IStoppable
             await OphydV1.SetAsync(Odin.FileWriter.StartTimeout, 1, g, cancellationToken).ConfigureAwait(false);
             EigerLog.WaitingOnFilewriter(_logger);
             var finished = _filewritersFinished ?? throw new InvalidOperationException($"{Name}: unstage before any arm reached the file writers.");
-            try
-            {
-                await finished.Task.WaitAsync(FilewritersFinishedTimeout, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TimeoutException e)
-            {
-                var errors = await Odin.Nodes.ReadErrorsAsync(cancellationToken).ConfigureAwait(false);
-                throw new EigerDisarmTimeoutException(Name, "waiting for the Odin file writers to finish", FilewritersFinishedTimeout, errors, e);
-            }
+            await WaitNamingOdinErrorsAsync(finished.Task, FilewritersFinishedTimeout, "waiting for the Odin file writers to finish", cancellationToken).ConfigureAwait(false);
             EigerLog.Disarming(_logger);
         }
         finally
@@ -217,16 +209,7 @@ public sealed class EigerDetector : Device, IStageable, IStoppable
         if (!disarming.Done)
         {
             EigerLog.StillDisarming(_logger);
-            try
-            {
-                await disarming.Task.WaitAsync(Timeouts.ArmingTimeout, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TimeoutException e) when (e is not EigerDisarmTimeoutException)
-            {
-                var errors = await Odin.Nodes.ReadErrorsAsync(cancellationToken).ConfigureAwait(false);
-                throw new EigerDisarmTimeoutException(Name, "the disarm in progress", Timeouts.ArmingTimeout, errors, e);
-            }
-
+            await WaitNamingOdinErrorsAsync(disarming.Task, Timeouts.ArmingTimeout, "the disarm in progress", cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -238,6 +221,20 @@ public sealed class EigerDetector : Device, IStageable, IStoppable
         EigerLog.TurningOffDevShm(_logger);
         await OphydV1.SetAsync(Odin.Fan.DevShmEnable, 0, null, cancellationToken).ConfigureAwait(false);
         EigerLog.Stopped(_logger);
+    }
+
+    // A disarm that runs out of time is usually an Odin writer in error: the time-out names what the nodes say.
+    private async Task WaitNamingOdinErrorsAsync(Task task, TimeSpan limit, string step, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await task.WaitAsync(limit, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException e) when (e is not EigerDisarmTimeoutException)
+        {
+            var errors = await Odin.Nodes.ReadErrorsAsync(cancellationToken).ConfigureAwait(false);
+            throw new EigerDisarmTimeoutException(Name, step, limit, errors, e);
+        }
     }
 
     /// <summary>Free run: waits (all-frames time-out) for NumCaptured to reach the full image count, then always stops Odin (5 s).</summary>
